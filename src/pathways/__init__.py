@@ -1,0 +1,1 @@
+"""New Mexico Career Pathways."""

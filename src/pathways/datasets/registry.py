@@ -1,0 +1,55 @@
+"""The source registry (sources.toml): what each official source is and where it comes from."""
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+REGISTRY_PATH = Path(__file__).with_name("sources.toml")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    name: str
+    url: str
+    sha256: str
+    member: str = ""  # path inside a zip archive at `url`
+    package: str = ""  # a Python package that ships the file ...
+    path: str = ""  # ... at this path inside it
+
+
+@dataclass(frozen=True)
+class Source:
+    slug: str
+    title: str
+    publisher: str
+    vintage: str
+    licence: str
+    licence_url: str
+    attribution: str
+    homepage: str
+    kind: str = "download"  # download | package | profile | derived
+    mirror: str = ""
+    files: tuple[SourceFile, ...] = field(default_factory=tuple)
+
+
+def parse_registry(text: str) -> list[Source]:
+    data = tomllib.loads(text)
+    sources = []
+    for slug, entry in data.items():
+        files = tuple(SourceFile(**f) for f in entry.pop("files", []))
+        sources.append(Source(slug=slug, files=files, **entry))
+    return sources
+
+
+@cache
+def all_sources() -> tuple[Source, ...]:
+    return tuple(parse_registry(REGISTRY_PATH.read_text(encoding="utf-8")))
+
+
+def get_source(slug: str) -> Source:
+    for source in all_sources():
+        if source.slug == slug:
+            return source
+    known = ", ".join(s.slug for s in all_sources())
+    raise KeyError(f"unknown source '{slug}' (known: {known})")
