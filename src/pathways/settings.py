@@ -58,6 +58,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "pathways.core.context_processors.site_state",
             ],
         },
     },
@@ -96,6 +97,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+
+WHITENOISE_USE_FINDERS = DEBUG
 
 CACHES = {
     "default": {

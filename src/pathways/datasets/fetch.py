@@ -150,6 +150,11 @@ def _download(url: str, target: Path) -> None:
                     out.write(block)
                     progress.update(len(block))
         tmp.replace(target)
+    except urllib.error.HTTPError as exc:
+        raise FetchError(
+            f"could not download {url}: the server answered {exc.code} {exc.reason}. The publisher "
+            "may have moved the file; load from a local mirror with --mirror DIR meanwhile."
+        ) from exc
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise FetchError(

@@ -1,0 +1,54 @@
+# The project's vocabulary: make run, make test, make lint, make data, make bench.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# The official files are read from a local mirror when one is present, else downloaded.
+MIRROR ?= $(or $(PATHWAYS_DATA_MIRROR),$(wildcard ../shared/data))
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: run test lint typecheck pytest pytest-postgres data migrate bench messages clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+run: data
+	$(BIN)/pathways collectstatic --noinput --verbosity 0
+	@echo "Serving on http://127.0.0.1:$(PORT)/"
+	$(BIN)/pathways runserver 127.0.0.1:$(PORT)
+
+migrate: $(BIN)/.installed
+	$(BIN)/pathways migrate --noinput --verbosity 0
+
+data: migrate
+	$(BIN)/pathways data load $(if $(MIRROR),--mirror $(MIRROR))
+
+test: lint typecheck pytest $(if $(CI),pytest-postgres)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
+
+pytest: $(BIN)/.installed
+	$(BIN)/pytest
+
+# Under CI the whole suite runs again on the PostgreSQL server (DATABASE_URL).
+pytest-postgres: $(BIN)/.installed
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest
+
+bench: migrate
+	$(BIN)/python bench/load_time.py $(if $(MIRROR),--mirror $(MIRROR))
+
+messages: $(BIN)/.installed
+	cd src/pathways && ../../$(BIN)/pathways makemessages --locale es --no-obsolete --no-location
+	cd src/pathways && ../../$(BIN)/pathways compilemessages --locale es
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,13 @@
+from django.http import HttpRequest
+from django.utils.translation import get_language
+
+from pathways.geography.models import State
+
+
+def site_state(request: HttpRequest) -> dict[str, object]:
+    """The state this deployment serves, named in the page's language."""
+    state = State.objects.first()
+    if state is None:
+        return {"site_state": None, "site_state_name": ""}
+    name = state.name_es if get_language() == "es" else state.name
+    return {"site_state": state, "site_state_name": name}

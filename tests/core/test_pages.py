@@ -1,0 +1,55 @@
+"""The home page and the public data sources page."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from pathways.datasets import soc_2018, state_profile
+from pathways.datasets.loading import load_source
+from pathways.datasets.registry import get_source
+from tests.datasets.test_soc_2018 import GOOD_ROWS, soc_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def profile_loaded() -> None:
+    path = Path(settings.PATHWAYS_STATE_PROFILE)
+    load_source(get_source("state_profile"), files={path.name: path})
+
+
+def test_home_without_data_says_how_to_load_it(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "pathways data load" in response.content.decode()
+
+
+def test_home_lists_the_regions_and_their_counties(client, profile_loaded):
+    html = client.get("/").content.decode()
+    assert "Central</strong>" in html
+    assert "Bernalillo, Sandoval, Torrance, Valencia" in html
+    assert "county list not yet confirmed by the state" in html
+
+
+def test_home_in_spanish(client, profile_loaded):
+    html = client.get("/es/").content.decode()
+    assert '<html lang="es">' in html
+    assert "Explora carreras en Nuevo México" in html
+    assert "Norte</strong>" in html
+
+
+def test_data_sources_page_shows_licence_attribution_and_rows(client, tmp_path):
+    load_source(get_source("soc_2018"), files={soc_2018.FILE: soc_file(tmp_path, GOOD_ROWS)})
+    html = client.get("/data/").content.decode()
+    assert "2018 Standard Occupational Classification" in html
+    assert "Public domain (U.S. Government work)" in html
+    assert "SOC codes</th><td class=\"num\">4</td>" in html
+    # O*NET's CC BY 4.0 attribution is shown even before O*NET is loaded.
+    assert "Used under the CC BY 4.0 license" in html
+
+
+def test_language_switch_keeps_the_page(client):
+    response = client.post("/i18n/setlang/", {"language": "es", "next": "/data/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/es/data/"
