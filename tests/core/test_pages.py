@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from pathways.datasets import soc_2018, state_profile
+from pathways.datasets import soc_2018
 from pathways.datasets.loading import load_source
 from pathways.datasets.registry import get_source
 from tests.datasets.test_soc_2018 import GOOD_ROWS, soc_file
@@ -44,7 +44,7 @@ def test_data_sources_page_shows_licence_attribution_and_rows(client, tmp_path):
     html = client.get("/data/").content.decode()
     assert "2018 Standard Occupational Classification" in html
     assert "Public domain (U.S. Government work)" in html
-    assert "SOC codes</th><td class=\"num\">4</td>" in html
+    assert 'SOC codes</th><td class="num">4</td>' in html
     # O*NET's CC BY 4.0 attribution is shown even before O*NET is loaded.
     assert "Used under the CC BY 4.0 license" in html
 

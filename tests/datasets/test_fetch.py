@@ -23,7 +23,7 @@ def sha(data: bytes) -> str:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+    def log_message(self, format, *args):
         pass
 
 
@@ -42,8 +42,16 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 def source(*files: SourceFile, mirror: str = "demo") -> Source:
     return Source(
-        slug="demo", title="Demo", publisher="Test", vintage="2020", licence="PD",
-        licence_url="", attribution="", homepage="", mirror=mirror, files=files,
+        slug="demo",
+        title="Demo",
+        publisher="Test",
+        vintage="2020",
+        licence="PD",
+        licence_url="",
+        attribution="",
+        homepage="",
+        mirror=mirror,
+        files=files,
     )
 
 
@@ -74,7 +82,9 @@ def test_member_of_a_zip_archive_is_extracted_and_verified(server):
     with zipfile.ZipFile(root / "db.zip", "w") as archive:
         archive.writestr("db/Occupation Data.txt", CONTENT)
     demo = source(
-        SourceFile("Occupation Data.txt", f"{base}/db.zip", sha(CONTENT), member="db/Occupation Data.txt")
+        SourceFile(
+            "Occupation Data.txt", f"{base}/db.zip", sha(CONTENT), member="db/Occupation Data.txt"
+        )
     )
     assert resolve_files(demo)["Occupation Data.txt"].read_bytes() == CONTENT
 
@@ -122,7 +132,7 @@ def test_mirror_with_a_changed_file_is_refused(tmp_path):
     (tmp_path / "demo").mkdir()
     (tmp_path / "demo" / "codes.csv").write_bytes(CONTENT[:-5])  # truncated copy
     demo = source(SourceFile("codes.csv", "https://example.invalid/codes.csv", sha(CONTENT)))
-    with pytest.raises(FetchError, match="mirror.*does not match"):
+    with pytest.raises(FetchError, match=r"mirror.*does not match"):
         resolve_files(demo, mirror=tmp_path)
 
 

@@ -69,7 +69,9 @@ def test_status_lists_every_source_with_rows(tmp_path, capsys):
 
 
 def test_load_command_reports_a_bad_mirror_as_an_error_not_a_traceback(tmp_path):
-    with pytest.raises(CommandError, match=r"soc_2018_definitions.xlsx is not in the mirror folder"):
+    with pytest.raises(
+        CommandError, match=r"soc_2018_definitions.xlsx is not in the mirror folder"
+    ):
         call_command("data", "load", "--only", "soc_2018", "--mirror", str(tmp_path))
 
 
@@ -80,8 +82,21 @@ def test_load_command_rejects_an_unknown_source():
 
 def test_console_command_prints_a_message_and_exits_nonzero(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "pathways", "data", "load", "--only", "soc_2018", "--mirror", str(tmp_path)],
-        capture_output=True, text=True, env={"PATHWAYS_HOME": str(tmp_path), "PATH": ""}, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pathways",
+            "data",
+            "load",
+            "--only",
+            "soc_2018",
+            "--mirror",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        env={"PATHWAYS_HOME": str(tmp_path), "PATH": ""},
+        check=False,
     )
     assert result.returncode == 1
     assert "is not in the mirror folder" in result.stderr

@@ -35,13 +35,18 @@ def test_parse_builds_the_hierarchy_from_codes(tmp_path):
 
 
 def test_every_bad_row_is_reported_with_row_and_column(tmp_path):
-    rows = [*GOOD_ROWS, ["Detailed", "29-114", "Bad code", ""], ["Tiny", "29-1151", "Nurse Anesthetists", ""]]
+    rows = [
+        *GOOD_ROWS,
+        ["Detailed", "29-114", "Bad code", ""],
+        ["Tiny", "29-1151", "Nurse Anesthetists", ""],
+    ]
     with pytest.raises(ImportValidationError) as raised:
         list(soc_2018.parse(soc_file(tmp_path, rows)))
     messages = [str(p) for p in raised.value.problems]
     assert messages == [
         "soc_2018_definitions.xlsx, row 9, column 'SOC Code': '29-114' is not a code like 29-1141",
-        "soc_2018_definitions.xlsx, row 10, column 'SOC Group': 'Tiny' is not one of Major, Minor, Broad, Detailed",
+        "soc_2018_definitions.xlsx, row 10, column 'SOC Group': "
+        "'Tiny' is not one of Major, Minor, Broad, Detailed",
     ]
 
 

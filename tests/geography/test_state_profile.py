@@ -21,7 +21,10 @@ def test_new_mexico_has_33_counties_each_in_exactly_one_of_four_regions():
     counts = load_profile()
     assert counts["counties"] == 33
     assert sorted(WorkforceRegion.objects.values_list("name", flat=True)) == [
-        "Central", "Eastern", "Northern", "Southwestern",
+        "Central",
+        "Eastern",
+        "Northern",
+        "Southwestern",
     ]
     assert County.objects.filter(region__isnull=True).count() == 0
     assert sum(r.counties.count() for r in WorkforceRegion.objects.all()) == 33
@@ -31,7 +34,10 @@ def test_central_region_is_the_albuquerque_metro_area():
     load_profile()
     central = WorkforceRegion.objects.get(slug="central")
     assert sorted(central.counties.values_list("name", flat=True)) == [
-        "Bernalillo", "Sandoval", "Torrance", "Valencia",
+        "Bernalillo",
+        "Sandoval",
+        "Torrance",
+        "Valencia",
     ]
     assert central.primary_oews_area.name == "Albuquerque, NM"
     assert {c.oews_area_id for c in central.counties.all()} == {"0010740"}
@@ -71,7 +77,7 @@ def test_a_reference_to_an_unknown_region_is_reported(tmp_path):
 def test_a_profile_that_is_not_toml_is_reported(tmp_path):
     broken = tmp_path / "nm.toml"
     broken.write_text("[state\nfips = 35")
-    with pytest.raises(ImportValidationError, match="nm.toml: is not a readable TOML profile"):
+    with pytest.raises(ImportValidationError, match=r"nm\.toml: is not a readable TOML profile"):
         load_profile(broken)
 
 

@@ -12,7 +12,9 @@ def home(request: HttpRequest) -> HttpResponse:
     state = State.objects.first()
     figures = site_figures(state_area_code=f"{state.fips}00000" if state else "")
     regions = WorkforceRegion.objects.prefetch_related("counties").all()
-    return render(request, "core/home.html", {"state": state, "figures": figures, "regions": regions})
+    return render(
+        request, "core/home.html", {"state": state, "figures": figures, "regions": regions}
+    )
 
 
 def data_sources(request: HttpRequest) -> HttpResponse:

@@ -26,10 +26,12 @@ USER_AGENT = "nm-pathways/0.1 (New Mexico CTE career pathways; open-source data 
 TIMEOUT_SECONDS = 60
 
 
-def sha256_of(path: Path) -> str:
-    """sha256 of the content as published: a mirror's `.gz` copy is hashed ungzipped."""
+def sha256_of(path: Path, published_name: str | None = None) -> str:
+    """sha256 of the content as published: a mirror's gzipped copy of `published_name`
+    (`name.gz`) is hashed ungzipped; a file published as `.gz` is hashed as it is."""
     digest = hashlib.sha256()
-    opener = gzip.open if path.suffix == ".gz" else open
+    gzipped_copy = published_name is not None and path.name == f"{published_name}.gz"
+    opener = gzip.open if gzipped_copy else open
     try:
         with opener(path, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
@@ -39,8 +41,8 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def verify(path: Path, expected: str, origin: str) -> None:
-    actual = sha256_of(path)
+def verify(path: Path, expected: str, origin: str, published_name: str | None = None) -> None:
+    actual = sha256_of(path, published_name)
     if actual != expected:
         raise FetchError(
             f"{path} ({origin}) does not match the registry checksum: expected sha256 "
@@ -57,7 +59,9 @@ def mirror_dir(mirror: str | Path | None) -> Path | None:
     return Path(chosen).resolve() if chosen else None
 
 
-def resolve_files(source: Source, mirror: str | Path | None = None, *, download: bool = True) -> dict[str, Path]:
+def resolve_files(
+    source: Source, mirror: str | Path | None = None, *, download: bool = True
+) -> dict[str, Path]:
     """Local, verified paths of a source's files, keyed by file name."""
     root = mirror_dir(mirror)
     paths = {}
@@ -90,7 +94,7 @@ def _from_mirror(source: Source, item: SourceFile, root: Path) -> Path:
     folder = root / (source.mirror or source.slug)
     for candidate in (folder / item.name, folder / f"{item.name}.gz"):
         if candidate.exists():
-            verify(candidate, item.sha256, "mirror")
+            verify(candidate, item.sha256, "mirror", item.name)
             return candidate
     raise FetchError(f"{item.name} is not in the mirror folder {folder}")
 
@@ -127,7 +131,11 @@ def _download_archive(url: str) -> Path:
 
 def _extract_member(archive: Path, member: str, target: Path) -> None:
     try:
-        with zipfile.ZipFile(archive) as zipped, zipped.open(member) as src, open(target, "wb") as out:
+        with (
+            zipfile.ZipFile(archive) as zipped,
+            zipped.open(member) as src,
+            open(target, "wb") as out,
+        ):
             shutil.copyfileobj(src, out)
     except (zipfile.BadZipFile, KeyError) as exc:
         archive.unlink(missing_ok=True)
@@ -135,14 +143,18 @@ def _extract_member(archive: Path, member: str, target: Path) -> None:
 
 
 def _download(url: str, target: Path) -> None:
-    """Download to a temporary file and move it in place, so a failure leaves nothing half-written."""
+    """Download to a temporary file, then move it in place: a failure leaves no partial file."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     tmp = Path(tempfile.mkstemp(dir=target.parent, suffix=".part")[1])
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             total = int(response.headers.get("Content-Length") or 0) or None
             progress = tqdm(
-                total=total, unit="B", unit_scale=True, desc=target.name, file=sys.stderr,
+                total=total,
+                unit="B",
+                unit_scale=True,
+                desc=target.name,
+                file=sys.stderr,
                 disable=not sys.stderr.isatty(),
             )
             with open(tmp, "wb") as out, progress:

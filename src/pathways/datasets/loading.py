@@ -2,7 +2,7 @@
 
 import importlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -40,13 +40,19 @@ def replace_rows(model: type[models.Model], objects: Iterable[models.Model]) -> 
 
 
 def sync_rows(
-    model: type[models.Model], objects: list[models.Model], update_fields: list[str]
+    model: type[models.Model],
+    objects: Sequence[models.Model],
+    update_fields: list[str],
+    scope: models.QuerySet | None = None,
 ) -> int:
     """Upsert by primary key and delete rows no longer published: keeps keys that user data
-    (programs of study, student records) refer to."""
-    pk_name = model._meta.pk.name  # type: ignore[union-attr]
+    (programs of study, student records) refer to. `scope` is the part of the table this
+    source owns (default: all of it): rows outside it are not deleted, though one with the
+    same key as an object would be updated, so keep keys distinct across scopes."""
+    pk_name = model._meta.pk.name
     keys = [getattr(obj, pk_name) for obj in objects]
-    model._default_manager.exclude(pk__in=keys).delete()
+    owned = model._default_manager.all() if scope is None else scope
+    owned.exclude(pk__in=keys).delete()
     model._default_manager.bulk_create(
         objects,
         batch_size=BATCH_SIZE,
@@ -58,7 +64,8 @@ def sync_rows(
 
 
 def source_module(slug: str) -> SourceModule:
-    return importlib.import_module(f"pathways.datasets.{slug}")  # type: ignore[return-value]
+    module: SourceModule = importlib.import_module(f"pathways.datasets.{slug}")
+    return module
 
 
 def load_source(
@@ -81,7 +88,7 @@ def load_source(
                 "attribution": source.attribution,
                 "homepage": source.homepage,
                 "origin": origin,
-                "files": {name: sha256_of(path) for name, path in files.items()},
+                "files": {name: sha256_of(path, name) for name, path in files.items()},
                 "row_counts": counts,
                 "loaded_at": timezone.now(),
             },

@@ -18,6 +18,7 @@ ENCODING = "cp1252"
 # NCES marks the old home of a relocated code "Moved from" (its definition reads "Moved
 # from 51.2401 to 01.8001") and the new home "Moved to"; old homes and deletions are gone.
 INACTIVE = {"Moved from", "Deleted"}
+ACTIONS = ["No substantive changes", "New", "Moved from", "Moved to", "Deleted"]
 CODE = r"\d\d(\.\d\d(\d\d)?)?"  # series "14", group "14.35", program "14.3501"
 PROGRAM = r"\d\d\.\d{4}"
 SOC = r"\d\d-\d{4}"
@@ -37,7 +38,8 @@ def parse_codes(path: Path) -> Iterator[CipCode]:
     seen: set[str] = set()
     columns = ["CIPFamily", "CIPCode", "Action", "CIPTitle"]
     for row in read_delimited(path, log, columns, delimiter=",", encoding=ENCODING):
-        if row.raw("Action") in INACTIVE:
+        action = row.choice("Action", ACTIONS)  # a new spelling must not slip in as active
+        if action is None or action in INACTIVE:
             continue
         for column in ("CIPFamily", "CIPCode"):
             row.values[column] = unformula(row.raw(column))

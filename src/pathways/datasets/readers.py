@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from python_calamine import CalamineError, CalamineWorkbook
 
@@ -89,7 +89,7 @@ class Row:
 def _open_text(path: Path, encoding: str) -> io.TextIOWrapper:
     if path.suffix == ".gz":
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding=encoding, newline="")
-    return open(path, encoding=encoding, newline="")  # noqa: SIM115 - closed by caller
+    return open(path, encoding=encoding, newline="")
 
 
 def _check_header(log: ErrorLog, header: list[str], required: Iterable[str], row: int) -> bool:
@@ -134,7 +134,7 @@ def read_delimited(
         log.add(0, "", f"cannot be read as {encoding} text: {exc}")
 
 
-def _quoting(delimiter: str) -> int:
+def _quoting(delimiter: str) -> Literal[0, 3]:
     # O*NET's tab files contain bare quote marks inside titles; they are not CSV-quoted.
     return csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
 
@@ -151,7 +151,9 @@ def read_sheet(
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         if sheet not in workbook.sheet_names:
-            log.add(0, "", f"has no sheet named '{sheet}' (sheets: {', '.join(workbook.sheet_names)})")
+            log.add(
+                0, "", f"has no sheet named '{sheet}' (sheets: {', '.join(workbook.sheet_names)})"
+            )
             return
         rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
     except (CalamineError, OSError, ValueError) as exc:

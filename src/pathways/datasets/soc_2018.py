@@ -30,7 +30,9 @@ def parent_code(code: str, level: str) -> str:
 def parse(path: Path) -> Iterator[SocCode]:
     log = ErrorLog.for_path(path)
     seen: set[str] = set()
-    for row in read_sheet(path, log, SHEET, ["SOC Group", "SOC Code", "SOC Title"], header_row=HEADER_ROW):
+    for row in read_sheet(
+        path, log, SHEET, ["SOC Group", "SOC Code", "SOC Title"], header_row=HEADER_ROW
+    ):
         group = row.choice("SOC Group", LEVELS)
         code = row.code("SOC Code", CODE, "29-1141")
         title = row.text("SOC Title")

@@ -50,7 +50,11 @@ def validate(data: dict[str, Any], log: ErrorLog) -> None:
         counties.add(fips)
     for i, district in enumerate(data["districts"], start=1):
         if district["county"] not in counties:
-            log.add(i, f"districts.{district['nces_id']}", f"county '{district['county']}' is not listed")
+            log.add(
+                i,
+                f"districts.{district['nces_id']}",
+                f"county '{district['county']}' is not listed",
+            )
     for slug in regions - {c["region"] for c in data["counties"]}:
         log.add(0, f"regions.{slug}", "region has no counties")
 
@@ -71,23 +75,35 @@ def write_profile(data: dict[str, Any]) -> dict[str, int]:
     st = data["state"]
     state = State(fips=st["fips"], postal=st["postal"], name=st["name"], name_es=st["name_es"])
     sync_rows(State, [state], ["postal", "name", "name_es"])
-    areas = [OewsArea(code=a["code"], name=a["name"], area_type=a["type"]) for a in data["oews_areas"]]
+    areas = [
+        OewsArea(code=a["code"], name=a["name"], area_type=a["type"]) for a in data["oews_areas"]
+    ]
     regions = [
         WorkforceRegion(
-            slug=r["slug"], name=r["name"], name_es=r["name_es"], state_id=state.fips,
-            primary_oews_area_id=r["primary_oews_area"], verified=r["verified"],
+            slug=r["slug"],
+            name=r["name"],
+            name_es=r["name_es"],
+            state_id=state.fips,
+            primary_oews_area_id=r["primary_oews_area"],
+            verified=r["verified"],
         )
         for r in data["regions"]
     ]
     counties = [
         County(
-            fips=c["fips"], name=c["name"], state_id=state.fips, region_id=c["region"],
-            oews_area_id=c["oews_area"] or None, oews_area_verified=c["oews_area_verified"],
+            fips=c["fips"],
+            name=c["name"],
+            state_id=state.fips,
+            region_id=c["region"],
+            oews_area_id=c["oews_area"] or None,
+            oews_area_verified=c["oews_area_verified"],
         )
         for c in data["counties"]
     ]
     districts = [
-        District(nces_id=d["nces_id"], name=d["name"], county_id=d["county"], verified=d["verified"])
+        District(
+            nces_id=d["nces_id"], name=d["name"], county_id=d["county"], verified=d["verified"]
+        )
         for d in data["districts"]
     ]
     # Children first when deleting what the profile no longer lists, parents first when adding.
@@ -95,7 +111,9 @@ def write_profile(data: dict[str, Any]) -> dict[str, int]:
     County.objects.exclude(pk__in=[c.pk for c in counties]).delete()
     WorkforceRegion.objects.exclude(pk__in=[r.pk for r in regions]).delete()
     sync_rows(OewsArea, areas, ["name", "area_type"])
-    sync_rows(WorkforceRegion, regions, ["name", "name_es", "state", "primary_oews_area", "verified"])
+    sync_rows(
+        WorkforceRegion, regions, ["name", "name_es", "state", "primary_oews_area", "verified"]
+    )
     through = WorkforceRegion.oews_areas.through
     through.objects.all().delete()
     through.objects.bulk_create(
@@ -111,4 +129,3 @@ def write_profile(data: dict[str, Any]) -> dict[str, int]:
         "school districts": len(districts),
         "OEWS areas": len(areas),
     }
-

@@ -50,7 +50,9 @@ class SubClusterOccupation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["subcluster", "soc_code"], name="one_soc_per_subcluster")
+            models.UniqueConstraint(
+                fields=["subcluster", "soc_code"], name="one_soc_per_subcluster"
+            )
         ]
 
 
@@ -62,7 +64,9 @@ class SubClusterProgram(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["subcluster", "cip_code"], name="one_cip_per_subcluster")
+            models.UniqueConstraint(
+                fields=["subcluster", "cip_code"], name="one_cip_per_subcluster"
+            )
         ]
 
 

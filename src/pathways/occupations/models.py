@@ -5,13 +5,15 @@ Each source owns its tables. Rows refer to other sources by public code (SOC
 carry no database constraint, so one source can be reloaded without touching another.
 """
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 RIASEC = "RIASEC"
 
 
-def code_link(to: str, **kwargs):  # type: ignore[no-untyped-def]
+def code_link(to: str, **kwargs: Any) -> Any:
     """A foreign key by public code across sources: joinable, never cascading."""
     return models.ForeignKey(
         to, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+", **kwargs
@@ -93,6 +95,8 @@ class OnetEducation(models.Model):
     category = models.PositiveSmallIntegerField()
     category_label = models.CharField(max_length=400)
     percent = models.DecimalField(max_digits=5, decimal_places=2)
+    # O*NET flags shares from too few respondents; pages leave those out.
+    recommend_suppress = models.BooleanField(default=False)
 
 
 class OnetTitle(models.Model):
@@ -191,6 +195,8 @@ class NationalProjection(models.Model):
     change_percent = models.DecimalField(max_digits=6, decimal_places=1, null=True)
     annual_openings = models.DecimalField(max_digits=9, decimal_places=1, null=True)
     median_wage_2024 = models.PositiveIntegerField(null=True)
+    # BLS prints ">=$239,200" instead of a number for the highest-paid occupations.
+    median_wage_top_coded = models.BooleanField(default=False)
     typical_education = models.CharField(max_length=100, blank=True)
     work_experience = models.CharField(max_length=100, blank=True)
     job_training = models.CharField(max_length=100, blank=True)

@@ -4,31 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='DataSource',
+            name="DataSource",
             fields=[
-                ('slug', models.SlugField(primary_key=True, serialize=False)),
-                ('title', models.CharField(max_length=200)),
-                ('publisher', models.CharField(max_length=200)),
-                ('vintage', models.CharField(max_length=100)),
-                ('licence', models.CharField(max_length=200)),
-                ('licence_url', models.URLField(blank=True)),
-                ('attribution', models.TextField(blank=True)),
-                ('homepage', models.URLField(blank=True)),
-                ('origin', models.CharField(max_length=200)),
-                ('files', models.JSONField(default=dict)),
-                ('row_counts', models.JSONField(default=dict)),
-                ('loaded_at', models.DateTimeField()),
+                ("slug", models.SlugField(primary_key=True, serialize=False)),
+                ("title", models.CharField(max_length=200)),
+                ("publisher", models.CharField(max_length=200)),
+                ("vintage", models.CharField(max_length=100)),
+                ("licence", models.CharField(max_length=200)),
+                ("licence_url", models.URLField(blank=True)),
+                ("attribution", models.TextField(blank=True)),
+                ("homepage", models.URLField(blank=True)),
+                ("origin", models.CharField(max_length=200)),
+                ("files", models.JSONField(default=dict)),
+                ("row_counts", models.JSONField(default=dict)),
+                ("loaded_at", models.DateTimeField()),
             ],
             options={
-                'ordering': ['slug'],
+                "ordering": ["slug"],
             },
         ),
     ]

@@ -5,70 +5,135 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Cluster',
+            name="Cluster",
             fields=[
-                ('code', models.SlugField(max_length=100, primary_key=True, serialize=False)),
-                ('framework', models.CharField(choices=[('2024', '2024 framework'), ('legacy', 'Legacy framework')], db_index=True, max_length=6)),
-                ('name', models.CharField(max_length=200)),
+                ("code", models.SlugField(max_length=100, primary_key=True, serialize=False)),
+                (
+                    "framework",
+                    models.CharField(
+                        choices=[("2024", "2024 framework"), ("legacy", "Legacy framework")],
+                        db_index=True,
+                        max_length=6,
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
             ],
             options={
-                'ordering': ['framework', 'name'],
+                "ordering": ["framework", "name"],
             },
         ),
         migrations.CreateModel(
-            name='SubCluster',
+            name="SubCluster",
             fields=[
-                ('code', models.SlugField(max_length=200, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=200)),
-                ('cluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subclusters', to='framework.cluster')),
+                ("code", models.SlugField(max_length=200, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subclusters",
+                        to="framework.cluster",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['cluster', 'name'],
+                "ordering": ["cluster", "name"],
             },
         ),
         migrations.CreateModel(
-            name='ClusterBridge',
+            name="ClusterBridge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shared_occupations', models.PositiveIntegerField()),
-                ('share', models.DecimalField(decimal_places=4, max_digits=5)),
-                ('legacy', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bridges_to_modern', to='framework.cluster')),
-                ('modern', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bridges_to_legacy', to='framework.cluster')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("shared_occupations", models.PositiveIntegerField()),
+                ("share", models.DecimalField(decimal_places=4, max_digits=5)),
+                (
+                    "legacy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bridges_to_modern",
+                        to="framework.cluster",
+                    ),
+                ),
+                (
+                    "modern",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bridges_to_legacy",
+                        to="framework.cluster",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['legacy', '-shared_occupations'],
-                'constraints': [models.UniqueConstraint(fields=('legacy', 'modern'), name='one_bridge_per_pair')],
+                "ordering": ["legacy", "-shared_occupations"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("legacy", "modern"), name="one_bridge_per_pair")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SubClusterOccupation',
+            name="SubClusterOccupation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soc_code', models.CharField(db_index=True, max_length=7)),
-                ('onet_code', models.CharField(blank=True, max_length=10)),
-                ('subcluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='occupations', to='framework.subcluster')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("soc_code", models.CharField(db_index=True, max_length=7)),
+                ("onet_code", models.CharField(blank=True, max_length=10)),
+                (
+                    "subcluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="occupations",
+                        to="framework.subcluster",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('subcluster', 'soc_code'), name='one_soc_per_subcluster')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("subcluster", "soc_code"), name="one_soc_per_subcluster"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SubClusterProgram',
+            name="SubClusterProgram",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cip_code', models.CharField(db_index=True, max_length=7)),
-                ('subcluster', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programs', to='framework.subcluster')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("cip_code", models.CharField(db_index=True, max_length=7)),
+                (
+                    "subcluster",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programs",
+                        to="framework.subcluster",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('subcluster', 'cip_code'), name='one_cip_per_subcluster')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("subcluster", "cip_code"), name="one_cip_per_subcluster"
+                    )
+                ],
             },
         ),
     ]

@@ -5,100 +5,165 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='County',
+            name="County",
             fields=[
-                ('fips', models.CharField(max_length=5, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=100)),
-                ('oews_area_verified', models.BooleanField(default=False)),
+                ("fips", models.CharField(max_length=5, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=100)),
+                ("oews_area_verified", models.BooleanField(default=False)),
             ],
             options={
-                'verbose_name_plural': 'counties',
-                'ordering': ['name'],
+                "verbose_name_plural": "counties",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='OewsArea',
+            name="OewsArea",
             fields=[
-                ('code', models.CharField(max_length=7, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=200)),
-                ('area_type', models.CharField(choices=[('national', 'National'), ('state', 'Statewide'), ('metro', 'Metropolitan area'), ('nonmetro', 'Nonmetropolitan area')], max_length=10)),
+                ("code", models.CharField(max_length=7, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "area_type",
+                    models.CharField(
+                        choices=[
+                            ("national", "National"),
+                            ("state", "Statewide"),
+                            ("metro", "Metropolitan area"),
+                            ("nonmetro", "Nonmetropolitan area"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='State',
+            name="State",
             fields=[
-                ('fips', models.CharField(max_length=2, primary_key=True, serialize=False)),
-                ('postal', models.CharField(max_length=2, unique=True)),
-                ('name', models.CharField(max_length=100)),
-                ('name_es', models.CharField(max_length=100)),
+                ("fips", models.CharField(max_length=2, primary_key=True, serialize=False)),
+                ("postal", models.CharField(max_length=2, unique=True)),
+                ("name", models.CharField(max_length=100)),
+                ("name_es", models.CharField(max_length=100)),
             ],
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('nces_id', models.CharField(max_length=7, primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=200)),
-                ('verified', models.BooleanField(default=True)),
-                ('county', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='districts', to='geography.county')),
+                ("nces_id", models.CharField(max_length=7, primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=200)),
+                ("verified", models.BooleanField(default=True)),
+                (
+                    "county",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="districts",
+                        to="geography.county",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-            },
-        ),
-        migrations.AddField(
-            model_name='county',
-            name='oews_area',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='counties', to='geography.oewsarea'),
-        ),
-        migrations.AddField(
-            model_name='county',
-            name='state',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='counties', to='geography.state'),
-        ),
-        migrations.CreateModel(
-            name='WorkforceRegion',
-            fields=[
-                ('slug', models.SlugField(primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=100)),
-                ('name_es', models.CharField(max_length=100)),
-                ('verified', models.BooleanField(default=True)),
-                ('oews_areas', models.ManyToManyField(related_name='regions', to='geography.oewsarea')),
-                ('primary_oews_area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geography.oewsarea')),
-                ('state', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='regions', to='geography.state')),
-            ],
-            options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='county',
-            name='region',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='counties', to='geography.workforceregion'),
+            model_name="county",
+            name="oews_area",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="counties",
+                to="geography.oewsarea",
+            ),
+        ),
+        migrations.AddField(
+            model_name="county",
+            name="state",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="counties",
+                to="geography.state",
+            ),
         ),
         migrations.CreateModel(
-            name='FairMarketRent',
+            name="WorkforceRegion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fiscal_year', models.PositiveSmallIntegerField()),
-                ('bedrooms', models.PositiveSmallIntegerField()),
-                ('monthly_rent', models.PositiveIntegerField()),
-                ('hud_area_name', models.CharField(max_length=200)),
-                ('county', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='rents', to='geography.county')),
+                ("slug", models.SlugField(primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=100)),
+                ("name_es", models.CharField(max_length=100)),
+                ("verified", models.BooleanField(default=True)),
+                (
+                    "oews_areas",
+                    models.ManyToManyField(related_name="regions", to="geography.oewsarea"),
+                ),
+                (
+                    "primary_oews_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="geography.oewsarea",
+                    ),
+                ),
+                (
+                    "state",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="regions",
+                        to="geography.state",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['county', 'fiscal_year', 'bedrooms'],
-                'constraints': [models.UniqueConstraint(fields=('county', 'fiscal_year', 'bedrooms'), name='one_rent_per_county_year_size')],
+                "ordering": ["name"],
+            },
+        ),
+        migrations.AddField(
+            model_name="county",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="counties",
+                to="geography.workforceregion",
+            ),
+        ),
+        migrations.CreateModel(
+            name="FairMarketRent",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("fiscal_year", models.PositiveSmallIntegerField()),
+                ("bedrooms", models.PositiveSmallIntegerField()),
+                ("monthly_rent", models.PositiveIntegerField()),
+                ("hud_area_name", models.CharField(max_length=200)),
+                (
+                    "county",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="rents",
+                        to="geography.county",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["county", "fiscal_year", "bedrooms"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("county", "fiscal_year", "bedrooms"),
+                        name="one_rent_per_county_year_size",
+                    )
+                ],
             },
         ),
     ]

@@ -5,171 +5,258 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('geography', '0001_initial'),
+        ("geography", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='JobZone',
+            name="JobZone",
             fields=[
-                ('number', models.PositiveSmallIntegerField(primary_key=True, serialize=False)),
-                ('name', models.CharField(max_length=100)),
-                ('experience', models.TextField()),
-                ('education', models.TextField()),
-                ('training', models.TextField()),
+                ("number", models.PositiveSmallIntegerField(primary_key=True, serialize=False)),
+                ("name", models.CharField(max_length=100)),
+                ("experience", models.TextField()),
+                ("education", models.TextField()),
+                ("training", models.TextField()),
             ],
         ),
         migrations.CreateModel(
-            name='NationalProjection',
+            name="NationalProjection",
             fields=[
-                ('soc_code', models.CharField(max_length=7, primary_key=True, serialize=False)),
-                ('title', models.CharField(max_length=200)),
-                ('is_summary', models.BooleanField()),
-                ('employment_2024', models.DecimalField(decimal_places=1, max_digits=9, null=True)),
-                ('employment_2034', models.DecimalField(decimal_places=1, max_digits=9, null=True)),
-                ('change_numeric', models.DecimalField(decimal_places=1, max_digits=9, null=True)),
-                ('change_percent', models.DecimalField(decimal_places=1, max_digits=6, null=True)),
-                ('annual_openings', models.DecimalField(decimal_places=1, max_digits=9, null=True)),
-                ('median_wage_2024', models.PositiveIntegerField(null=True)),
-                ('typical_education', models.CharField(blank=True, max_length=100)),
-                ('work_experience', models.CharField(blank=True, max_length=100)),
-                ('job_training', models.CharField(blank=True, max_length=100)),
+                ("soc_code", models.CharField(max_length=7, primary_key=True, serialize=False)),
+                ("title", models.CharField(max_length=200)),
+                ("is_summary", models.BooleanField()),
+                ("employment_2024", models.DecimalField(decimal_places=1, max_digits=9, null=True)),
+                ("employment_2034", models.DecimalField(decimal_places=1, max_digits=9, null=True)),
+                ("change_numeric", models.DecimalField(decimal_places=1, max_digits=9, null=True)),
+                ("change_percent", models.DecimalField(decimal_places=1, max_digits=6, null=True)),
+                ("annual_openings", models.DecimalField(decimal_places=1, max_digits=9, null=True)),
+                ("median_wage_2024", models.PositiveIntegerField(null=True)),
+                ("typical_education", models.CharField(blank=True, max_length=100)),
+                ("work_experience", models.CharField(blank=True, max_length=100)),
+                ("job_training", models.CharField(blank=True, max_length=100)),
             ],
             options={
-                'ordering': ['soc_code'],
+                "ordering": ["soc_code"],
             },
         ),
         migrations.CreateModel(
-            name='OnetEducation',
+            name="OnetEducation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('onet_code', models.CharField(db_index=True, max_length=10)),
-                ('scale', models.CharField(choices=[('RL', 'Required level of education'), ('RW', 'Related work experience'), ('PT', 'On-site or in-plant training'), ('OJ', 'On-the-job training')], max_length=2)),
-                ('category', models.PositiveSmallIntegerField()),
-                ('category_label', models.CharField(max_length=400)),
-                ('percent', models.DecimalField(decimal_places=2, max_digits=5)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("onet_code", models.CharField(db_index=True, max_length=10)),
+                (
+                    "scale",
+                    models.CharField(
+                        choices=[
+                            ("RL", "Required level of education"),
+                            ("RW", "Related work experience"),
+                            ("PT", "On-site or in-plant training"),
+                            ("OJ", "On-the-job training"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                ("category", models.PositiveSmallIntegerField()),
+                ("category_label", models.CharField(max_length=400)),
+                ("percent", models.DecimalField(decimal_places=2, max_digits=5)),
             ],
         ),
         migrations.CreateModel(
-            name='OnetOccupation',
+            name="OnetOccupation",
             fields=[
-                ('code', models.CharField(max_length=10, primary_key=True, serialize=False)),
-                ('soc_code', models.CharField(db_index=True, max_length=7)),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField()),
-                ('job_zone', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('realistic', models.DecimalField(decimal_places=2, max_digits=4, null=True)),
-                ('investigative', models.DecimalField(decimal_places=2, max_digits=4, null=True)),
-                ('artistic', models.DecimalField(decimal_places=2, max_digits=4, null=True)),
-                ('social', models.DecimalField(decimal_places=2, max_digits=4, null=True)),
-                ('enterprising', models.DecimalField(decimal_places=2, max_digits=4, null=True)),
-                ('conventional', models.DecimalField(decimal_places=2, max_digits=4, null=True)),
-                ('holland_code', models.CharField(blank=True, max_length=3)),
+                ("code", models.CharField(max_length=10, primary_key=True, serialize=False)),
+                ("soc_code", models.CharField(db_index=True, max_length=7)),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField()),
+                ("job_zone", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("realistic", models.DecimalField(decimal_places=2, max_digits=4, null=True)),
+                ("investigative", models.DecimalField(decimal_places=2, max_digits=4, null=True)),
+                ("artistic", models.DecimalField(decimal_places=2, max_digits=4, null=True)),
+                ("social", models.DecimalField(decimal_places=2, max_digits=4, null=True)),
+                ("enterprising", models.DecimalField(decimal_places=2, max_digits=4, null=True)),
+                ("conventional", models.DecimalField(decimal_places=2, max_digits=4, null=True)),
+                ("holland_code", models.CharField(blank=True, max_length=3)),
             ],
             options={
-                'verbose_name': 'O*NET occupation',
-                'ordering': ['code'],
+                "verbose_name": "O*NET occupation",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='OnetRelated',
+            name="OnetRelated",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('onet_code', models.CharField(db_index=True, max_length=10)),
-                ('related_code', models.CharField(max_length=10)),
-                ('tier', models.CharField(max_length=20)),
-                ('rank', models.PositiveSmallIntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("onet_code", models.CharField(db_index=True, max_length=10)),
+                ("related_code", models.CharField(max_length=10)),
+                ("tier", models.CharField(max_length=20)),
+                ("rank", models.PositiveSmallIntegerField()),
             ],
             options={
-                'ordering': ['onet_code', 'rank'],
+                "ordering": ["onet_code", "rank"],
             },
         ),
         migrations.CreateModel(
-            name='OnetTask',
+            name="OnetTask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('onet_code', models.CharField(db_index=True, max_length=10)),
-                ('task_id', models.PositiveIntegerField()),
-                ('statement', models.TextField()),
-                ('is_core', models.BooleanField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("onet_code", models.CharField(db_index=True, max_length=10)),
+                ("task_id", models.PositiveIntegerField()),
+                ("statement", models.TextField()),
+                ("is_core", models.BooleanField()),
             ],
             options={
-                'ordering': ['onet_code', '-is_core', 'task_id'],
+                "ordering": ["onet_code", "-is_core", "task_id"],
             },
         ),
         migrations.CreateModel(
-            name='OnetTitle',
+            name="OnetTitle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('onet_code', models.CharField(db_index=True, max_length=10)),
-                ('title', models.CharField(max_length=300)),
-                ('search_text', models.CharField(db_index=True, max_length=300)),
-                ('kind', models.CharField(choices=[('alternate', 'Alternate title'), ('reported', 'Reported job title')], max_length=10)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("onet_code", models.CharField(db_index=True, max_length=10)),
+                ("title", models.CharField(max_length=300)),
+                ("search_text", models.CharField(db_index=True, max_length=300)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("alternate", "Alternate title"),
+                            ("reported", "Reported job title"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SocCode',
+            name="SocCode",
             fields=[
-                ('code', models.CharField(max_length=7, primary_key=True, serialize=False)),
-                ('level', models.CharField(choices=[('major', 'Major group'), ('minor', 'Minor group'), ('broad', 'Broad occupation'), ('detailed', 'Detailed occupation')], max_length=8)),
-                ('title', models.CharField(max_length=200)),
-                ('definition', models.TextField(blank=True)),
-                ('parent_code', models.CharField(blank=True, max_length=7)),
+                ("code", models.CharField(max_length=7, primary_key=True, serialize=False)),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("major", "Major group"),
+                            ("minor", "Minor group"),
+                            ("broad", "Broad occupation"),
+                            ("detailed", "Detailed occupation"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("definition", models.TextField(blank=True)),
+                ("parent_code", models.CharField(blank=True, max_length=7)),
             ],
             options={
-                'verbose_name': 'SOC code',
-                'ordering': ['code'],
+                "verbose_name": "SOC code",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='StateProjectionEstimate',
+            name="StateProjectionEstimate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soc_code', models.CharField(db_index=True, max_length=7)),
-                ('state_employment', models.PositiveIntegerField()),
-                ('employment_share', models.DecimalField(decimal_places=6, max_digits=8)),
-                ('annual_openings', models.PositiveIntegerField()),
-                ('change_percent', models.DecimalField(decimal_places=1, max_digits=6, null=True)),
-                ('method', models.CharField(max_length=300)),
-                ('state', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geography.state')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("soc_code", models.CharField(db_index=True, max_length=7)),
+                ("state_employment", models.PositiveIntegerField()),
+                ("employment_share", models.DecimalField(decimal_places=6, max_digits=8)),
+                ("annual_openings", models.PositiveIntegerField()),
+                ("change_percent", models.DecimalField(decimal_places=1, max_digits=6, null=True)),
+                ("method", models.CharField(max_length=300)),
+                (
+                    "state",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="geography.state",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('state', 'soc_code'), name='one_estimate_per_state_soc')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("state", "soc_code"), name="one_estimate_per_state_soc"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='WageEstimate',
+            name="WageEstimate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soc_code', models.CharField(db_index=True, max_length=7)),
-                ('oews_title', models.CharField(max_length=200)),
-                ('is_detailed', models.BooleanField()),
-                ('employment', models.PositiveIntegerField(null=True)),
-                ('employment_rse', models.DecimalField(decimal_places=1, max_digits=5, null=True)),
-                ('location_quotient', models.DecimalField(decimal_places=2, max_digits=8, null=True)),
-                ('mean_hourly', models.DecimalField(decimal_places=2, max_digits=7, null=True)),
-                ('pct10_hourly', models.DecimalField(decimal_places=2, max_digits=7, null=True)),
-                ('pct25_hourly', models.DecimalField(decimal_places=2, max_digits=7, null=True)),
-                ('median_hourly', models.DecimalField(decimal_places=2, max_digits=7, null=True)),
-                ('pct75_hourly', models.DecimalField(decimal_places=2, max_digits=7, null=True)),
-                ('pct90_hourly', models.DecimalField(decimal_places=2, max_digits=7, null=True)),
-                ('mean_annual', models.PositiveIntegerField(null=True)),
-                ('pct10_annual', models.PositiveIntegerField(null=True)),
-                ('pct25_annual', models.PositiveIntegerField(null=True)),
-                ('median_annual', models.PositiveIntegerField(null=True)),
-                ('pct75_annual', models.PositiveIntegerField(null=True)),
-                ('pct90_annual', models.PositiveIntegerField(null=True)),
-                ('top_coded', models.JSONField(default=list)),
-                ('hourly_only', models.BooleanField(default=False)),
-                ('annual_only', models.BooleanField(default=False)),
-                ('area', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='geography.oewsarea')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("soc_code", models.CharField(db_index=True, max_length=7)),
+                ("oews_title", models.CharField(max_length=200)),
+                ("is_detailed", models.BooleanField()),
+                ("employment", models.PositiveIntegerField(null=True)),
+                ("employment_rse", models.DecimalField(decimal_places=1, max_digits=5, null=True)),
+                (
+                    "location_quotient",
+                    models.DecimalField(decimal_places=2, max_digits=8, null=True),
+                ),
+                ("mean_hourly", models.DecimalField(decimal_places=2, max_digits=7, null=True)),
+                ("pct10_hourly", models.DecimalField(decimal_places=2, max_digits=7, null=True)),
+                ("pct25_hourly", models.DecimalField(decimal_places=2, max_digits=7, null=True)),
+                ("median_hourly", models.DecimalField(decimal_places=2, max_digits=7, null=True)),
+                ("pct75_hourly", models.DecimalField(decimal_places=2, max_digits=7, null=True)),
+                ("pct90_hourly", models.DecimalField(decimal_places=2, max_digits=7, null=True)),
+                ("mean_annual", models.PositiveIntegerField(null=True)),
+                ("pct10_annual", models.PositiveIntegerField(null=True)),
+                ("pct25_annual", models.PositiveIntegerField(null=True)),
+                ("median_annual", models.PositiveIntegerField(null=True)),
+                ("pct75_annual", models.PositiveIntegerField(null=True)),
+                ("pct90_annual", models.PositiveIntegerField(null=True)),
+                ("top_coded", models.JSONField(default=list)),
+                ("hourly_only", models.BooleanField(default=False)),
+                ("annual_only", models.BooleanField(default=False)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="geography.oewsarea",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('area', 'soc_code'), name='one_estimate_per_area_soc')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("area", "soc_code"), name="one_estimate_per_area_soc"
+                    )
+                ],
             },
         ),
     ]

@@ -4,35 +4,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='CipCode',
+            name="CipCode",
             fields=[
-                ('code', models.CharField(max_length=7, primary_key=True, serialize=False)),
-                ('title', models.CharField(max_length=300)),
-                ('definition', models.TextField(blank=True)),
-                ('family', models.CharField(db_index=True, max_length=2)),
+                ("code", models.CharField(max_length=7, primary_key=True, serialize=False)),
+                ("title", models.CharField(max_length=300)),
+                ("definition", models.TextField(blank=True)),
+                ("family", models.CharField(db_index=True, max_length=2)),
             ],
             options={
-                'verbose_name': 'CIP code',
-                'ordering': ['code'],
+                "verbose_name": "CIP code",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='CipSocLink',
+            name="CipSocLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cip_code', models.CharField(db_index=True, max_length=7)),
-                ('soc_code', models.CharField(db_index=True, max_length=7)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("cip_code", models.CharField(db_index=True, max_length=7)),
+                ("soc_code", models.CharField(db_index=True, max_length=7)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('cip_code', 'soc_code'), name='one_cip_soc_link')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("cip_code", "soc_code"), name="one_cip_soc_link"
+                    )
+                ],
             },
         ),
     ]

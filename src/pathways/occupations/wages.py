@@ -1,0 +1,77 @@
+"""Which OEWS estimate describes an occupation in a place, with the fallbacks made visible.
+
+OEWS merges some detailed SOC occupations (13-1021/22/23 are published as 13-1020), and
+small areas lack many estimates. A lookup tries the occupation's own code, then its merged
+code; and the requested area, then the statewide area. The result says what it fell back to.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pathways.geography.models import OewsArea, State
+from pathways.occupations.models import WageEstimate
+
+NATIONAL_AREA = "0000000"
+SOURCE = "BLS OEWS"
+PERIOD = "May 2025"
+
+
+def state_area_code(state: State | None = None) -> str:
+    state = state or State.objects.first()
+    return f"{state.fips}00000" if state else ""
+
+
+def candidate_codes(soc: str) -> list[str]:
+    """The occupation's own code, then the OEWS merged code ending in 0."""
+    merged = soc[:6] + "0"
+    return [soc] if merged == soc else [soc, merged]
+
+
+@dataclass(frozen=True)
+class Wage:
+    estimate: WageEstimate
+    requested_area: str
+    # True when the estimate is for a larger area than the one asked for.
+    area_fallback: bool
+    # True when the estimate is for OEWS's merged occupation code, not the SOC itself.
+    merged_occupation: bool
+
+    @property
+    def area(self) -> OewsArea:
+        return self.estimate.area
+
+
+def wages_for(
+    socs: Iterable[str], area_code: str, fallback_area_code: str | None = None
+) -> dict[str, Wage]:
+    """One estimate per SOC for the area, falling back to `fallback_area_code`; two queries."""
+    socs = list(socs)
+    fallback = fallback_area_code or state_area_code()
+    areas = [area_code] if area_code == fallback else [area_code, fallback]
+    codes = {code for soc in socs for code in candidate_codes(soc)}
+    estimates = {
+        (e.area_id, e.soc_code): e
+        for e in WageEstimate.objects.filter(area_id__in=areas, soc_code__in=codes).select_related(
+            "area"
+        )
+    }
+    found = {}
+    for soc in socs:
+        for area in areas:
+            hit = _first(estimates, area, candidate_codes(soc))
+            if hit is not None:
+                found[soc] = Wage(hit, area_code, area != area_code, hit.soc_code != soc)
+                break
+    return found
+
+
+def _first(
+    estimates: dict[tuple[str, str], WageEstimate], area: str, codes: list[str]
+) -> WageEstimate | None:
+    for code in codes:
+        estimate = estimates.get((area, code))
+        if estimate is not None and (
+            estimate.median_annual or estimate.median_hourly or estimate.top_coded
+        ):
+            return estimate
+    return None
