@@ -7,6 +7,7 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_HOME = Path(os.environ.get("PATHWAYS_HOME", Path.cwd() / "var")).resolve()
+DATA_HOME.mkdir(parents=True, exist_ok=True)  # the SQLite file and download cache live here
 
 DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
