@@ -31,6 +31,23 @@ def mirror() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def real_data(django_db_setup, django_db_blocker, mirror, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Every source loaded from the mirror into the test database, once per session.
+
+    Tests that read it use `@pytest.mark.django_db` and this fixture; their own writes roll
+    back. The data stays for later tests, so a test that needs an empty table clears it."""
+    from django.test import override_settings
+
+    from pathways.datasets.loading import load_all
+
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PATHWAYS_CACHE_DIR=tmp_path_factory.mktemp("cache")),
+    ):
+        load_all(mirror=mirror)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
     """Downloads in tests never touch the developer's cache."""

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "pathways.occupations",
     "pathways.framework",
     "pathways.programs",
+    "pathways.api",
 ]
 
 MIDDLEWARE = [

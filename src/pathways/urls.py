@@ -2,11 +2,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from pathways.api.v1.api import api as api_v1
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api_v1.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include("pathways.core.urls")),
+    path("", include("pathways.framework.urls")),
+    path("", include("pathways.occupations.urls")),
+    path("", include("pathways.geography.urls")),
     prefix_default_language=False,
 )

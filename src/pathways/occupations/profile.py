@@ -1,0 +1,181 @@
+"""Everything the occupation profile page and `GET /api/v1/occupations/{soc}` show."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pathways.framework.models import Framework, SubClusterOccupation
+from pathways.geography.models import OewsArea, State
+from pathways.occupations.models import (
+    RIASEC,
+    JobZone,
+    NationalProjection,
+    OnetEducation,
+    OnetOccupation,
+    OnetRelated,
+    OnetTask,
+    SocCode,
+    StateProjectionEstimate,
+    WageEstimate,
+)
+from pathways.occupations.labels import REQUIRED_EDUCATION
+from pathways.occupations.wages import candidate_codes
+from pathways.programs.models import CipCode, CipSocLink
+
+RIASEC_FIELDS = dict(zip(RIASEC, ["realistic", "investigative", "artistic", "social", "enterprising", "conventional"], strict=True))
+AREA_ORDER = {
+    OewsArea.AreaType.STATE: 0,
+    OewsArea.AreaType.METRO: 1,
+    OewsArea.AreaType.NONMETRO: 2,
+    OewsArea.AreaType.NATIONAL: 3,
+}
+TASKS_SHOWN = 8
+RELATED_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class ClusterPlacement:
+    framework: str
+    cluster_code: str
+    cluster_name: str
+    subcluster_code: str
+    subcluster_name: str
+
+
+@dataclass(frozen=True)
+class EducationShare:
+    category: int
+    percent: Decimal
+
+    @property
+    def label(self) -> str:
+        return str(REQUIRED_EDUCATION.get(self.category, self.category))
+
+
+@dataclass(frozen=True)
+class Program:
+    cip: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Related:
+    soc: str
+    title: str
+
+
+@dataclass
+class OccupationProfile:
+    soc: SocCode
+    onet: OnetOccupation | None
+    job_zone: JobZone | None
+    riasec: dict[str, Decimal | None]
+    wages: list[WageEstimate]
+    # True when wages are for OEWS's merged code (e.g. 13-1020 for 13-1021).
+    wages_merged_code: str
+    national_projection: NationalProjection | None
+    state_projection: StateProjectionEstimate | None
+    state: State | None
+    clusters: dict[str, list[ClusterPlacement]]
+    required_education: list[EducationShare] = field(default_factory=list)
+    tasks: list[str] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
+    programs: list[Program] = field(default_factory=list)
+    specialties: list[OnetOccupation] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.soc.title
+
+    @property
+    def description(self) -> str:
+        return self.onet.description if self.onet else self.soc.definition
+
+
+def occupation_profile(soc: str) -> OccupationProfile | None:
+    """None when the SOC code is unknown."""
+    code = SocCode.objects.filter(code=soc).first()
+    if code is None:
+        return None
+    onet = OnetOccupation.objects.filter(code=f"{soc}.00").first()
+    wages, merged = _wages(soc)
+    return OccupationProfile(
+        soc=code,
+        onet=onet,
+        job_zone=JobZone.objects.filter(number=onet.job_zone).first() if onet and onet.job_zone else None,
+        riasec={letter: getattr(onet, name) if onet else None for letter, name in RIASEC_FIELDS.items()},
+        wages=wages,
+        wages_merged_code=merged,
+        national_projection=NationalProjection.objects.filter(soc_code=soc).first(),
+        state_projection=StateProjectionEstimate.objects.filter(soc_code=soc).first(),
+        state=State.objects.first(),
+        clusters=clusters_of(soc),
+        required_education=_required_education(onet),
+        tasks=list(
+            OnetTask.objects.filter(onet_code=onet.code, is_core=True).values_list("statement", flat=True)[:TASKS_SHOWN]
+        )
+        if onet
+        else [],
+        related=_related(onet),
+        programs=_programs(soc),
+        specialties=list(OnetOccupation.objects.filter(soc_code=soc).exclude(code=f"{soc}.00")),
+    )
+
+
+def _wages(soc: str) -> tuple[list[WageEstimate], str]:
+    """Estimates for every loaded area, from the first code OEWS publishes for this SOC."""
+    for code in candidate_codes(soc):
+        wages = list(WageEstimate.objects.filter(soc_code=code).select_related("area"))
+        if wages:
+            wages.sort(key=lambda w: (AREA_ORDER.get(w.area.area_type, 9), w.area.name))
+            return wages, "" if code == soc else code
+    return [], ""
+
+
+def clusters_of(soc: str) -> dict[str, list[ClusterPlacement]]:
+    """The occupation's clusters in both frameworks: {"2024": [...], "legacy": [...]}.
+
+    Advance CTE places some occupations under OEWS's merged code, so that code counts too."""
+    placements: dict[str, list[ClusterPlacement]] = {Framework.MODERN: [], Framework.LEGACY: []}
+    links = (
+        SubClusterOccupation.objects.filter(soc_code__in=candidate_codes(soc))
+        .select_related("subcluster__cluster")
+        .order_by("subcluster__cluster__name", "subcluster__name")
+    )
+    seen = set()
+    for link in links:
+        sub = link.subcluster
+        if sub.code in seen:
+            continue
+        seen.add(sub.code)
+        placements[sub.cluster.framework].append(
+            ClusterPlacement(sub.cluster.framework, sub.cluster_id, sub.cluster.name, sub.code, sub.name)
+        )
+    return placements
+
+
+def _required_education(onet: OnetOccupation | None) -> list[EducationShare]:
+    if onet is None:
+        return []
+    shares = OnetEducation.objects.filter(
+        onet_code=onet.code, scale=OnetEducation.Scale.REQUIRED_EDUCATION, recommend_suppress=False
+    ).order_by("-percent")
+    return [EducationShare(s.category, s.percent) for s in shares if s.percent >= 5][:4]
+
+
+def _related(onet: OnetOccupation | None) -> list[Related]:
+    if onet is None:
+        return []
+    codes = list(
+        OnetRelated.objects.filter(onet_code=onet.code).order_by("rank").values_list("related_code", flat=True)
+    )
+    socs: list[str] = []
+    for code in codes:
+        if code[:7] != onet.soc_code and code[:7] not in socs:
+            socs.append(code[:7])
+    titles = dict(SocCode.objects.filter(code__in=socs).values_list("code", "title"))
+    return [Related(s, titles[s]) for s in socs if s in titles][:RELATED_SHOWN]
+
+
+def _programs(soc: str) -> list[Program]:
+    cips = CipSocLink.objects.filter(soc_code=soc).values_list("cip_code", flat=True)
+    return [Program(c.code, c.title) for c in CipCode.objects.filter(code__in=list(cips)).order_by("code")]
