@@ -8,7 +8,7 @@ from django.conf import settings
 from pathways.datasets import soc_2018
 from pathways.datasets.loading import load_source
 from pathways.datasets.registry import get_source
-from pathways.geography.models import State
+from pathways.geography.models import County, District, State, WorkforceRegion
 from tests.datasets.test_soc_2018 import GOOD_ROWS, soc_file
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,8 @@ def profile_loaded() -> None:
 
 
 def test_home_without_data_says_how_to_load_it(client):
-    State.objects.all().delete()  # other tests may have loaded the real data
+    for model in (District, County, WorkforceRegion, State):  # other tests may have loaded data
+        model.objects.all().delete()
     response = client.get("/")
     assert response.status_code == 200
     assert "pathways data load" in response.content.decode()
