@@ -8,7 +8,7 @@ PORT ?= 8000
 MIRROR ?= $(or $(PATHWAYS_DATA_MIRROR),$(wildcard ../shared/data))
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint typecheck pytest pytest-postgres data migrate bench messages clean
+.PHONY: run test chromium lint typecheck pytest pytest-postgres data migrate bench messages clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,11 @@ migrate: $(BIN)/.installed
 data: migrate
 	$(BIN)/pathways data load $(if $(MIRROR),--mirror $(MIRROR))
 
-test: lint typecheck pytest $(if $(CI),pytest-postgres)
+test: lint typecheck chromium pytest $(if $(CI),pytest-postgres)
+
+# Browser tests drive Debian's Chromium; install it when the machine lacks it.
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests bench
