@@ -14,5 +14,7 @@ urlpatterns += i18n_patterns(
     path("", include("pathways.framework.urls")),
     path("", include("pathways.occupations.urls")),
     path("", include("pathways.geography.urls")),
+    path("programs/", include("pathways.programs.urls")),
+    path("accounts/", include("pathways.accounts.urls")),
     prefix_default_language=False,
 )

@@ -1,0 +1,40 @@
+"""People who sign in, and the one role and place that decides what they may see and do."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    STATE_ADMIN = "state_admin", _("State administrator")
+    DISTRICT_COORDINATOR = "district_coordinator", _("District CTE coordinator")
+    COUNSELOR = "counselor", _("Counselor or teacher")
+    STUDENT = "student", _("Student")
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=24, choices=Role.choices, default=Role.STUDENT)
+    # District staff and students belong to one district; state administrators to none.
+    district = models.ForeignKey(
+        "geography.District", on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role="state_admin") | models.Q(district__isnull=False),
+                name="district_staff_and_students_have_a_district",
+            )
+        ]
+
+    @property
+    def is_state_admin(self) -> bool:
+        return self.role == Role.STATE_ADMIN
+
+    @property
+    def is_district_coordinator(self) -> bool:
+        return self.role == Role.DISTRICT_COORDINATOR
+
+    @property
+    def is_counselor(self) -> bool:
+        return self.role == Role.COUNSELOR

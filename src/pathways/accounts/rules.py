@@ -1,0 +1,75 @@
+"""Who may do what: every object-level permission in one place (django-rules).
+
+Views, the API and the CLI ask `user.has_perm(name, obj)`; querysets that list restricted
+rows use the matching `visible_to(user)` scoping method in the model's QuerySet.
+"""
+
+from typing import Any
+
+import rules
+
+from pathways.accounts.models import Role
+
+
+@rules.predicate
+def is_state_admin(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.role == Role.STATE_ADMIN)
+
+
+@rules.predicate
+def is_district_coordinator(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.role == Role.DISTRICT_COORDINATOR)
+
+
+@rules.predicate
+def is_district_staff(user: Any) -> bool:
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.role in (Role.DISTRICT_COORDINATOR, Role.COUNSELOR)
+    )
+
+
+@rules.predicate
+def in_same_district(user: Any, program: Any) -> bool:
+    return program is not None and user.is_authenticated and program.district_id == user.district_id
+
+
+@rules.predicate
+def is_approved(user: Any, program: Any) -> bool:
+    return program is not None and program.status == "approved"
+
+
+@rules.predicate
+def is_editable_stage(user: Any, program: Any) -> bool:
+    return program is not None and program.status in ("draft", "returned")
+
+
+@rules.predicate
+def is_submitted(user: Any, program: Any) -> bool:
+    return program is not None and program.status == "submitted"
+
+
+# Programs of study: the public sees approved ones; district staff see their district's;
+# coordinators edit and submit their district's drafts; the state edits and approves any.
+rules.add_perm(
+    "programs.view_programofstudy",
+    is_approved | is_state_admin | (is_district_staff & in_same_district),
+)
+rules.add_perm("programs.add_programofstudy", is_state_admin | is_district_coordinator)
+rules.add_perm(
+    "programs.change_programofstudy",
+    is_state_admin | (is_district_coordinator & in_same_district & is_editable_stage),
+)
+rules.add_perm(
+    "programs.delete_programofstudy",
+    is_state_admin | (is_district_coordinator & in_same_district & is_editable_stage),
+)
+rules.add_perm(
+    "programs.submit_programofstudy",
+    (is_state_admin | (is_district_coordinator & in_same_district)) & is_editable_stage,
+)
+rules.add_perm("programs.review_programofstudy", is_state_admin & is_submitted)
+rules.add_perm("programs.import_programs", is_state_admin | is_district_coordinator)
+# The shared catalogue of courses, postsecondary programs and credentials.
+rules.add_perm("programs.change_catalogue", is_state_admin | is_district_coordinator)
