@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "pathways.programs",
     "pathways.api",
     "pathways.accounts",
+    "pathways.profiler",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",

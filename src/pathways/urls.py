@@ -16,5 +16,6 @@ urlpatterns += i18n_patterns(
     path("", include("pathways.geography.urls")),
     path("programs/", include("pathways.programs.urls")),
     path("accounts/", include("pathways.accounts.urls")),
+    path("interests/", include("pathways.profiler.urls")),
     prefix_default_language=False,
 )

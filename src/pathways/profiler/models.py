@@ -1,0 +1,3 @@
+"""Saved interest-profiler results (student accounts)."""
+
+from django.db import models  # noqa: F401
