@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "pathways.api",
     "pathways.accounts",
     "pathways.profiler",
+    "pathways.budget",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",

@@ -17,5 +17,6 @@ urlpatterns += i18n_patterns(
     path("programs/", include("pathways.programs.urls")),
     path("accounts/", include("pathways.accounts.urls")),
     path("interests/", include("pathways.profiler.urls")),
+    path("budget/", include("pathways.budget.urls")),
     prefix_default_language=False,
 )
