@@ -22,15 +22,20 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 360, "height": 740}
 
 
 class QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -74,9 +79,7 @@ def wcag_violations(axe: Axe, page: Any) -> list[str]:
     """WCAG 2.1 A and AA rule violations on the page, as 'rule: target' strings."""
     result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     return [
-        f"{v['id']}: {node['target']}"
-        for v in result.response["violations"]
-        for node in v["nodes"]
+        f"{v['id']}: {node['target']}" for v in result.response["violations"] for node in v["nodes"]
     ]
 
 

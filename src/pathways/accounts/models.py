@@ -1,6 +1,8 @@
 """People who sign in, and the one role and place that decides what they may see and do."""
 
-from django.contrib.auth.models import AbstractUser
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,12 +14,23 @@ class Role(models.TextChoices):
     STUDENT = "student", _("Student")
 
 
+class PathwaysUserManager(UserManager["User"]):
+    def create_superuser(
+        self, username: str, email: str | None = None, password: str | None = None, **extra: Any
+    ) -> "User":
+        # A superuser is a state administrator: the district check allows no other role.
+        extra.setdefault("role", Role.STATE_ADMIN)
+        return super().create_superuser(username, email, password, **extra)
+
+
 class User(AbstractUser):
     role = models.CharField(max_length=24, choices=Role.choices, default=Role.STUDENT)
     # District staff and students belong to one district; state administrators to none.
     district = models.ForeignKey(
         "geography.District", on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
+
+    objects: ClassVar[PathwaysUserManager] = PathwaysUserManager()
 
     class Meta:
         constraints = [

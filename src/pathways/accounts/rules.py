@@ -70,6 +70,10 @@ rules.add_perm(
     (is_state_admin | (is_district_coordinator & in_same_district)) & is_editable_stage,
 )
 rules.add_perm("programs.review_programofstudy", is_state_admin & is_submitted)
+# The audit log names staff, so it is for the state and the program's own district staff.
+rules.add_perm(
+    "programs.view_programofstudy_history", is_state_admin | (is_district_staff & in_same_district)
+)
 rules.add_perm("programs.import_programs", is_state_admin | is_district_coordinator)
 # The shared catalogue of courses, postsecondary programs and credentials.
 rules.add_perm("programs.change_catalogue", is_state_admin | is_district_coordinator)

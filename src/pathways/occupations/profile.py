@@ -3,8 +3,21 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework, SubClusterOccupation
 from pathways.geography.models import OewsArea, State
+from pathways.occupations.labels import (
+    JOB_TRAINING,
+    JOB_ZONE_NAMES,
+    REQUIRED_EDUCATION,
+    RIASEC_NAMES,
+    TYPICAL_EDUCATION,
+    WORK_EXPERIENCE,
+    label,
+)
 from pathways.occupations.models import (
     RIASEC,
     JobZone,
@@ -17,11 +30,16 @@ from pathways.occupations.models import (
     StateProjectionEstimate,
     WageEstimate,
 )
-from pathways.occupations.labels import REQUIRED_EDUCATION
 from pathways.occupations.wages import candidate_codes
 from pathways.programs.models import CipCode, CipSocLink
 
-RIASEC_FIELDS = dict(zip(RIASEC, ["realistic", "investigative", "artistic", "social", "enterprising", "conventional"], strict=True))
+RIASEC_FIELDS = dict(
+    zip(
+        RIASEC,
+        ["realistic", "investigative", "artistic", "social", "enterprising", "conventional"],
+        strict=True,
+    )
+)
 AREA_ORDER = {
     OewsArea.AreaType.STATE: 0,
     OewsArea.AreaType.METRO: 1,
@@ -63,6 +81,19 @@ class Related:
     title: str
 
 
+@dataclass(frozen=True)
+class Interest:
+    """One RIASEC interest: O*NET's 1-7 rating, and its place among the high points."""
+
+    letter: str
+    score: Decimal | None
+    high_point: int | None  # 1, 2 or 3 for the first to third high point
+
+    @property
+    def name(self) -> str:
+        return str(RIASEC_NAMES[self.letter])
+
+
 @dataclass
 class OccupationProfile:
     soc: SocCode
@@ -81,6 +112,8 @@ class OccupationProfile:
     related: list[Related] = field(default_factory=list)
     programs: list[Program] = field(default_factory=list)
     specialties: list[OnetOccupation] = field(default_factory=list)
+    # With `wages_merged_code`: the other detailed occupations OEWS publishes with this one.
+    merged_with: list[Related] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -89,6 +122,61 @@ class OccupationProfile:
     @property
     def description(self) -> str:
         return self.onet.description if self.onet else self.soc.definition
+
+    @property
+    def state_wage(self) -> WageEstimate | None:
+        """The statewide estimate (New Mexico), if OEWS published one."""
+        return next((w for w in self.wages if w.area.area_type == OewsArea.AreaType.STATE), None)
+
+    @property
+    def national_wage(self) -> WageEstimate | None:
+        return next((w for w in self.wages if w.area.area_type == OewsArea.AreaType.NATIONAL), None)
+
+    @property
+    def has_hourly_wages(self) -> bool:
+        """False when BLS publishes only annual wages (teachers, for example)."""
+        return any(_published(w, "hourly") for w in self.wages)
+
+    @property
+    def has_annual_wages(self) -> bool:
+        """False when BLS publishes only hourly wages (actors, for example)."""
+        return any(_published(w, "annual") for w in self.wages)
+
+    @property
+    def interests(self) -> list[Interest]:
+        code = self.onet.holland_code if self.onet else ""
+        return [
+            Interest(letter, score, code.index(letter) + 1 if letter in code else None)
+            for letter, score in self.riasec.items()
+        ]
+
+    @property
+    def holland_code(self) -> str:
+        return self.onet.holland_code if self.onet else ""
+
+    @property
+    def job_zone_name(self) -> str:
+        return str(JOB_ZONE_NAMES.get(self.job_zone.number, "")) if self.job_zone else ""
+
+    @property
+    def typical_education(self) -> str:
+        projection = self.national_projection
+        return label(TYPICAL_EDUCATION, projection.typical_education) if projection else ""
+
+    @property
+    def work_experience(self) -> str:
+        projection = self.national_projection
+        return label(WORK_EXPERIENCE, projection.work_experience) if projection else ""
+
+    @property
+    def job_training(self) -> str:
+        projection = self.national_projection
+        return label(JOB_TRAINING, projection.job_training) if projection else ""
+
+
+def _published(estimate: WageEstimate, unit: str) -> bool:
+    columns = [c for c in WageEstimate.WAGE_COLUMNS if c.endswith(unit)]
+    return any(getattr(estimate, c) is not None or c in estimate.top_coded for c in columns)
 
 
 def occupation_profile(soc: str) -> OccupationProfile | None:
@@ -101,8 +189,12 @@ def occupation_profile(soc: str) -> OccupationProfile | None:
     return OccupationProfile(
         soc=code,
         onet=onet,
-        job_zone=JobZone.objects.filter(number=onet.job_zone).first() if onet and onet.job_zone else None,
-        riasec={letter: getattr(onet, name) if onet else None for letter, name in RIASEC_FIELDS.items()},
+        job_zone=JobZone.objects.filter(number=onet.job_zone).first()
+        if onet and onet.job_zone
+        else None,
+        riasec={
+            letter: getattr(onet, name) if onet else None for letter, name in RIASEC_FIELDS.items()
+        },
         wages=wages,
         wages_merged_code=merged,
         national_projection=NationalProjection.objects.filter(soc_code=soc).first(),
@@ -111,13 +203,16 @@ def occupation_profile(soc: str) -> OccupationProfile | None:
         clusters=clusters_of(soc),
         required_education=_required_education(onet),
         tasks=list(
-            OnetTask.objects.filter(onet_code=onet.code, is_core=True).values_list("statement", flat=True)[:TASKS_SHOWN]
+            OnetTask.objects.filter(onet_code=onet.code, is_core=True).values_list(
+                "statement", flat=True
+            )[:TASKS_SHOWN]
         )
         if onet
         else [],
         related=_related(onet),
         programs=_programs(soc),
         specialties=list(OnetOccupation.objects.filter(soc_code=soc).exclude(code=f"{soc}.00")),
+        merged_with=_merged_with(soc) if merged else [],
     )
 
 
@@ -129,6 +224,14 @@ def _wages(soc: str) -> tuple[list[WageEstimate], str]:
             wages.sort(key=lambda w: (AREA_ORDER.get(w.area.area_type, 9), w.area.name))
             return wages, "" if code == soc else code
     return [], ""
+
+
+def _merged_with(soc: str) -> list[Related]:
+    """The other detailed occupations under the OEWS merged code (13-1020: 13-1022, 13-1023)."""
+    others = SocCode.objects.filter(level=SocCode.Level.DETAILED, code__startswith=soc[:6]).exclude(
+        code=soc
+    )
+    return [Related(c.code, c.title) for c in others.order_by("code")]
 
 
 def clusters_of(soc: str) -> dict[str, list[ClusterPlacement]]:
@@ -148,7 +251,9 @@ def clusters_of(soc: str) -> dict[str, list[ClusterPlacement]]:
             continue
         seen.add(sub.code)
         placements[sub.cluster.framework].append(
-            ClusterPlacement(sub.cluster.framework, sub.cluster_id, sub.cluster.name, sub.code, sub.name)
+            ClusterPlacement(
+                sub.cluster.framework, sub.cluster_id, sub.cluster.name, sub.code, sub.name
+            )
         )
     return placements
 
@@ -166,7 +271,9 @@ def _related(onet: OnetOccupation | None) -> list[Related]:
     if onet is None:
         return []
     codes = list(
-        OnetRelated.objects.filter(onet_code=onet.code).order_by("rank").values_list("related_code", flat=True)
+        OnetRelated.objects.filter(onet_code=onet.code)
+        .order_by("rank")
+        .values_list("related_code", flat=True)
     )
     socs: list[str] = []
     for code in codes:
@@ -178,4 +285,65 @@ def _related(onet: OnetOccupation | None) -> list[Related]:
 
 def _programs(soc: str) -> list[Program]:
     cips = CipSocLink.objects.filter(soc_code=soc).values_list("cip_code", flat=True)
-    return [Program(c.code, c.title) for c in CipCode.objects.filter(code__in=list(cips)).order_by("code")]
+    return [
+        Program(c.code, c.title)
+        for c in CipCode.objects.filter(code__in=list(cips)).order_by("code")
+    ]
+
+
+def state_name(state: State | None) -> str:
+    """The state's name in the page's language."""
+    if state is None:
+        return ""
+    return state.name_es if get_language() == "es" and state.name_es else state.name
+
+
+def area_name(area: OewsArea, state: State | None) -> str:
+    """An OEWS area as pages name it: the state and the country in the page's language."""
+    if area.area_type == OewsArea.AreaType.NATIONAL:
+        return _("United States")
+    if area.area_type == OewsArea.AreaType.STATE and state is not None:
+        return state_name(state)
+    return area.name
+
+
+WAGE_CSV_HEADER = [
+    "soc_code",
+    "wage_soc_code",
+    "oews_title",
+    "area_code",
+    "area",
+    "area_type",
+    "employment",
+    *WageEstimate.WAGE_COLUMNS,
+    "top_coded",
+    "hourly_only",
+    "annual_only",
+    "source",
+    "vintage",
+]
+
+
+def wage_csv_rows(profile: OccupationProfile) -> list[list[object]]:
+    """The profile's wage table for download: one row per area, as BLS publishes it.
+
+    A top-coded wage is left empty and named in `top_coded` (BLS publishes only ">=")."""
+    source = get_source("oews")
+    return [
+        [
+            profile.soc.code,
+            w.soc_code,
+            w.oews_title,
+            w.area.code,
+            w.area.name,
+            w.area.area_type,
+            w.employment,
+            *(getattr(w, column) for column in WageEstimate.WAGE_COLUMNS),
+            " ".join(w.top_coded),
+            w.hourly_only,
+            w.annual_only,
+            source.title,
+            source.vintage,
+        ]
+        for w in profile.wages
+    ]

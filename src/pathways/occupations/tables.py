@@ -189,7 +189,9 @@ def sort_rows(rows: list[OccupationRow], sort: Sort) -> list[OccupationRow]:
     }[sort]
     present = [r for r in rows if value(r) is not None]
     missing = [r for r in rows if value(r) is None]
-    return sorted(present, key=lambda r: (-value(r), r.title)) + sorted(missing, key=lambda r: r.title)
+    return sorted(present, key=lambda r: (-value(r), r.title)) + sorted(
+        missing, key=lambda r: r.title
+    )
 
 
 def cluster_socs(cluster_code: str | None = None, subcluster_code: str | None = None) -> list[str]:

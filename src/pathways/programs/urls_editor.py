@@ -1,3 +1,15 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from . import views_editor as views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("mine/", views.dashboard, name="dashboard"),
+    path("new/", views.program_create, name="create"),
+    path("<int:pk>/edit/", views.program_edit, name="edit"),
+    path("<int:pk>/courses/", views.sequence_edit, name="sequence"),
+    path("<int:pk>/leads-to/", views.links_edit, name="links"),
+    path("<int:pk>/work-based-learning/", views.wbl_edit, name="wbl"),
+    path("<int:pk>/submit/", views.program_submit, name="submit"),
+    path("<int:pk>/review/", views.program_review, name="review"),
+    path("<int:pk>/history/", views.program_history, name="history"),
+]

@@ -1,3 +1,8 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from . import views_public
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views_public.program_list, name="list"),
+    path("<int:pk>/", views_public.program_detail, name="detail"),
+]

@@ -42,7 +42,7 @@ def wage(estimate: Any, column: str) -> SafeString:
 
 @register.simple_tag
 def source_note(*slugs: str) -> SafeString:
-    """"Source: BLS OEWS, May 2025; ..." linked to the data sources page."""
+    """ "Source: BLS OEWS, May 2025; ..." linked to the data sources page."""
     url = reverse("core:data_sources")
     parts = format_html_join(
         "; ",

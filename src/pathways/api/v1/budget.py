@@ -1,0 +1,174 @@
+"""The wage a budget needs: POST a household and its monthly costs, get taxes, the required
+income and the occupations that pay it.
+
+To be mounted at /api/v1/budget. The same functions serve the /budget/ pages. Amounts are
+computed as exact decimals (to the cent) and written as JSON numbers only in the answer.
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+
+from pathways.budget.calculation import build_budget
+from pathways.budget.defaults import resolve_place
+from pathways.budget.matches import find_matches
+from pathways.budget.scenario import (
+    CATEGORIES,
+    MAX_BEDROOMS,
+    Scenario,
+    parse_amount,
+    validate_household,
+)
+from pathways.geography.models import County
+
+router = Router(tags=["budget"])
+CATEGORY_LIST = ", ".join(CATEGORIES)
+
+
+class Error(Schema):
+    detail: str = Field(description="What was wrong, naming the bad value.")
+
+
+class BudgetIn(Schema):
+    # Loosely typed on purpose: every problem is answered with one plain message (422).
+    county_fips: Any = Field(description="A New Mexico county's 5-digit FIPS code, e.g. 35001.")
+    adults: Any = Field(1, description="Adults in the household, 1-4.")
+    working_adults: Any = Field(1, description="Adults who work, 1 to `adults`.")
+    children: Any = Field(0, description="Children in the household, 0-6.")
+    bedrooms: Any = Field(
+        None,
+        description="Apartment size for the housing default, 0 (studio) to 4; omit for the "
+        "usual size for the household (Economic Policy Institute's family budget sizes).",
+    )
+    expenses: dict[str, Any] = Field(
+        default_factory=dict,
+        description=f"Monthly amounts in dollars by category ({CATEGORY_LIST}); a category "
+        "left out takes its default where it has one (housing: HUD Fair Market Rent; food: "
+        "USDA Thrifty Food Plan; health_care: average worker premium, KFF), else counts as 0.",
+        json_schema_extra={"example": {"child_care": 650, "phone_internet": 110}},
+    )
+
+
+class TaxesOut(Schema):
+    federal: float = Field(description="Federal income tax, before credits, a year.")
+    fica: float = Field(description="Social Security and Medicare, the employee's share.")
+    state: float = Field(description="New Mexico personal income tax, before credits.")
+
+
+class MatchOut(Schema):
+    soc: str
+    title: str
+    median_annual: int | None = Field(
+        description="Median annual wage; the hourly median x 2080 where BLS published only "
+        "that; null where BLS publishes the median only as at or above its cap."
+    )
+    top_coded: bool = Field(description="The median is at or above BLS's cap ($239,200).")
+    area_code: str = Field(description="The OEWS area the wage is for.")
+
+
+class BudgetOut(Schema):
+    county_fips: str
+    area_code: str = Field(description="The OEWS area whose wages were compared.")
+    area_is_state_fallback: bool
+    filing_status: str
+    tax_year: int
+    expenses: dict[str, float] = Field(description="The monthly amount counted per category.")
+    defaulted: list[str] = Field(description="Categories that took their default.")
+    missing: list[str] = Field(description="Categories with no amount and no default (0).")
+    monthly_total: float
+    annual_expenses: float
+    taxes: TaxesOut
+    required_annual: int = Field(description="Household gross income needed, whole dollars.")
+    required_per_worker_annual: float
+    required_hourly: float = Field(description="Per working adult, at 2,080 hours a year.")
+    matches: list[MatchOut] = Field(description="Occupations whose median meets the need.")
+    share_of_jobs_percent: float | None = Field(
+        description="Employment of the matches over the employment of all occupations with "
+        "an estimate in the area, percent."
+    )
+    notes: str
+
+
+def _number(value: Decimal) -> float:
+    """A cent-exact amount as a JSON number (its two decimals survive the conversion)."""
+    return float(value)
+
+
+def _fail(message: str) -> HttpError:
+    return HttpError(422, message)
+
+
+@router.post(
+    "",
+    response={200: BudgetOut, 422: Error},
+    summary="The wage a household budget needs, and the occupations that pay it",
+)
+def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
+    fips = str(payload.county_fips or "").strip()
+    if not County.objects.filter(fips=fips).exists():
+        raise _fail(f"Unknown county_fips {payload.county_fips!r}: give a New Mexico county code.")
+    household, errors = validate_household(payload.adults, payload.working_adults, payload.children)
+    if errors:
+        names = {"working": "working_adults"}
+        raise _fail(" ".join(f"{names.get(k, k)}: {v}" for k, v in errors.items()))
+    bedrooms = payload.bedrooms
+    whole = isinstance(bedrooms, int) and not isinstance(bedrooms, bool)
+    if bedrooms is not None and not (whole and 0 <= bedrooms <= MAX_BEDROOMS):
+        raise _fail(f"bedrooms must be a whole number from 0 to {MAX_BEDROOMS}, got {bedrooms!r}.")
+    if not isinstance(payload.expenses, dict):
+        raise _fail("expenses must be an object of category: monthly amount.")
+    unknown = sorted(set(payload.expenses) - set(CATEGORIES))
+    if unknown:
+        raise _fail(f"Unknown categories {', '.join(unknown)}; known: {CATEGORY_LIST}.")
+    entered = {}
+    for key, raw in payload.expenses.items():
+        try:
+            amount = parse_amount(raw)
+        except ValueError as error:
+            raise _fail(f"expenses.{key} ({raw!r}): {error.args[0]}") from error
+        if amount is not None:
+            entered[key] = amount
+    place = resolve_place(fips)
+    assert place is not None
+    scenario = Scenario(place=fips, household=household, bedrooms=bedrooms, entered=entered)
+    built = build_budget(scenario, place)
+    requirement = built.requirement()
+    matches = find_matches(place.area.code, requirement.per_worker_annual)
+    return {
+        "county_fips": fips,
+        "area_code": place.area.code,
+        "area_is_state_fallback": place.area_is_state_fallback,
+        "filing_status": household.filing_status.value,
+        "tax_year": requirement.year,
+        "expenses": {line.category: _number(line.amount or Decimal(0)) for line in built.lines},
+        "defaulted": [line.category for line in built.lines if line.uses_default],
+        "missing": [line.category for line in built.lines if line.missing],
+        "monthly_total": _number(built.monthly_total),
+        "annual_expenses": _number(built.annual_expenses),
+        "taxes": {
+            "federal": _number(requirement.taxes.federal),
+            "fica": _number(requirement.taxes.fica.total),
+            "state": _number(requirement.taxes.state),
+        },
+        "required_annual": requirement.gross_annual,
+        "required_per_worker_annual": _number(requirement.per_worker_annual),
+        "required_hourly": _number(requirement.hourly),
+        "matches": [
+            {
+                "soc": m.soc,
+                "title": m.title,
+                "median_annual": None if m.top_coded else m.annual_whole,
+                "top_coded": m.top_coded,
+                "area_code": m.area_code,
+            }
+            for m in matches.matching
+        ],
+        "share_of_jobs_percent": None if matches.share is None else _number(matches.share),
+        "notes": "Tax year 2025: federal income tax (standard deduction), Social Security and "
+        "Medicare, New Mexico income tax. Tax credits are not included, so the required "
+        "income is a conservative estimate. Transportation by car has no default through the "
+        "API (the pages estimate it from miles driven).",
+    }

@@ -1,0 +1,142 @@
+"""Places: workforce regions and school districts, with their labour markets."""
+
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import Field, Path, Router, Schema
+from ninja.errors import HttpError
+
+from pathways.api.v1.schemas import (
+    Area,
+    ClusterShareOut,
+    Error,
+    LabourMarketOut,
+    OccupationRowOut,
+    area_out,
+    cluster_mix_out,
+    labour_market_out,
+    rows_out,
+)
+from pathways.geography.models import WorkforceRegion
+from pathways.geography.services import (
+    district_area,
+    district_market,
+    district_with_place,
+    region,
+    region_market,
+    regions,
+)
+
+router = Router(tags=["places"])
+NCES_ID_PATTERN = r"^\d{7}$"
+
+
+class County(Schema):
+    fips: str
+    name: str
+
+
+class RegionOut(Schema):
+    slug: str
+    name: str
+    name_es: str
+    counties: list[County]
+    oews_areas: list[Area] = Field(description="OEWS areas that cover the region's counties.")
+    primary_oews_area: Area = Field(description="The area whose figures describe the region.")
+
+
+class RegionDetailOut(RegionOut):
+    total_employment: int | None = Field(description="OEWS employment, all occupations.")
+    top_by_openings: list[OccupationRowOut]
+    top_by_wage: list[OccupationRowOut]
+    top_by_growth: list[OccupationRowOut]
+    cluster_mix: list[ClusterShareOut] = Field(description="Employment by 2024 cluster.")
+
+
+class RegionRef(Schema):
+    slug: str
+    name: str
+
+
+class DistrictOut(Schema):
+    nces_id: str
+    name: str
+    county: County
+    region: RegionRef
+    oews_area: Area | None = Field(description="The area whose figures describe the district.")
+    area_basis: Literal["own", "region", "state"] = Field(
+        description="own: the county's own OEWS area; region: the county has none and its "
+        "region's primary area stands in; state: statewide figures stand in."
+    )
+    labour_market: LabourMarketOut
+
+
+def find_region(slug: str) -> WorkforceRegion:
+    """The region with its counties and OEWS areas, or a 404 naming the slug."""
+    place = region(slug)
+    if place is None:
+        raise HttpError(404, f"Unknown region '{slug}'. GET /api/v1/regions lists the slugs.")
+    return place
+
+
+def region_fields(place: WorkforceRegion) -> dict[str, object]:
+    return {
+        "slug": place.slug,
+        "name": place.name,
+        "name_es": place.name_es,
+        "counties": [County(fips=c.fips, name=c.name) for c in place.counties.all()],
+        "oews_areas": [area_out(a) for a in place.oews_areas.all()],
+        "primary_oews_area": area_out(place.primary_oews_area),
+    }
+
+
+@router.get("/regions", response=list[RegionOut], summary="List workforce regions")
+def list_regions(request: HttpRequest) -> list[RegionOut]:
+    return [RegionOut.model_validate(region_fields(place)) for place in regions()]
+
+
+@router.get(
+    "/regions/{slug}",
+    response={200: RegionDetailOut, 404: Error},
+    summary="One region with its top occupations and cluster mix",
+)
+def region_detail(request: HttpRequest, slug: str) -> RegionDetailOut:
+    place = find_region(slug)
+    found = region_market(place)
+    assert found is not None  # only None for an area code the region lacks
+    market = found.market
+    return RegionDetailOut.model_validate(
+        {
+            **region_fields(place),
+            "total_employment": market.total_employment,
+            "top_by_openings": rows_out(market.top_by_openings),
+            "top_by_wage": rows_out(market.top_by_wage),
+            "top_by_growth": rows_out(market.top_by_growth),
+            "cluster_mix": cluster_mix_out(market.cluster_mix),
+        }
+    )
+
+
+@router.get(
+    "/districts/{nces_id}",
+    response={200: DistrictOut, 404: Error, 422: Error},
+    summary="A school district's place and labour market",
+)
+def district_detail(
+    request: HttpRequest,
+    nces_id: str = Path(..., pattern=NCES_ID_PATTERN, description="NCES LEA ID, 7 digits."),
+) -> DistrictOut:
+    district = district_with_place(nces_id)
+    if district is None:
+        raise HttpError(404, f"Unknown school district '{nces_id}' (NCES LEA ID).")
+    area, basis = district_area(district)
+    home = district.county
+    return DistrictOut(
+        nces_id=district.nces_id,
+        name=district.name,
+        county=County(fips=home.fips, name=home.name),
+        region=RegionRef(slug=home.region.slug, name=home.region.name),
+        oews_area=area_out(area) if area else None,
+        area_basis=basis.value,
+        labour_market=labour_market_out(district_market(district).market),
+    )

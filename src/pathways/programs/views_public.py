@@ -1,0 +1,91 @@
+"""Public pages: the list of approved programs of study and each program's page."""
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from . import services
+from .forms import ProgramFilterForm
+from .models import ProgramOfStudy
+
+PAGE_SIZE = 25
+OCCUPATIONS_SHOWN = 20  # most openings first; "?occupations=all" shows every one
+
+
+def program_list(request: HttpRequest) -> HttpResponse:
+    """Approved programs, filtered by district, workforce region and career cluster."""
+    form = ProgramFilterForm(request.GET or None)
+    programs = services.approved_programs()
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["district"]:
+                programs = programs.filter(district=data["district"])
+            if data["region"]:
+                programs = programs.filter(district__county__region=data["region"])
+            if data["cluster"]:
+                programs = programs.filter(services.in_cluster(data["cluster"].pk))
+        else:
+            status = 400
+            programs = programs.none()
+    page = Paginator(programs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "programs": page.object_list,
+        "filtered": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
+        "query": query.urlencode(),
+    }
+    return render(request, "programs/program_list.html", context, status=status)
+
+
+def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A program's page; anyone sees an approved program, staff who may view a draft see
+    it with a status banner, everyone else gets 404."""
+    program = get_object_or_404(
+        ProgramOfStudy.objects.select_related(
+            "district__county__region", "subcluster__cluster", "legacy_pathway__cluster"
+        ),
+        pk=pk,
+    )
+    if not request.user.has_perm("programs.view_programofstudy", program):
+        raise Http404
+    return render(request, "programs/program_detail.html", program_context(request, program))
+
+
+def _occupations(request: HttpRequest, reached: services.OccupationsReached) -> list[Any]:
+    items = reached.items
+    return items if request.GET.get("occupations") == "all" else items[:OCCUPATIONS_SHOWN]
+
+
+def program_context(request: HttpRequest, program: ProgramOfStudy) -> dict[str, Any]:
+    """What the program page and the state review page show about a program."""
+    user = request.user
+    is_approved = program.status == ProgramOfStudy.Status.APPROVED
+    can_change = user.has_perm("programs.change_programofstudy", program)
+    can_submit = user.has_perm("programs.submit_programofstudy", program)
+    can_review = user.has_perm("programs.review_programofstudy", program)
+    reached = services.occupations_reached(program)
+    return {
+        "program": program,
+        "sequence": services.ordered_sequence(program),
+        "credentials": list(program.credentials.all()),
+        "postsecondary": list(program.postsecondary_programs.all()),
+        "work_based_learning": list(program.work_based_learning.all()),
+        "reached": reached,
+        "occupations": _occupations(request, reached),
+        "occupations_shown": OCCUPATIONS_SHOWN,
+        "approval": services.approval(program) if is_approved else None,
+        "can_change": can_change,
+        "can_submit": can_submit,
+        "can_review": can_review,
+        "can_view_history": services.may_view_history(user, program),
+        "problems": (
+            services.validate_sequence(program) if (can_change or can_submit or can_review) else []
+        ),
+    }

@@ -1,0 +1,226 @@
+"""Staff pages to import programs of study from a file and export them in the same layout.
+
+A bad upload answers 4xx with a message, never 500: 400 for a missing, empty or
+wrongly named file, 413 for one over the size cap, 422 for a file whose rows have
+problems (every problem is listed with file, row and column; nothing is saved).
+"""
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from pathways.datasets.errors import ImportValidationError
+from pathways.framework.models import Cluster
+from pathways.geography.models import District
+
+from .exporting import (
+    CONTENT_TYPES,
+    FORMATS,
+    BadFilter,
+    ExportFilters,
+    export_bytes,
+    programs_for_export,
+)
+from .importing import COLUMNS, SUFFIXES, import_file, may_import_approved
+from .models import ProgramOfStudy
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# The multipart envelope around the file: boundaries, field names, the CSRF token.
+UPLOAD_OVERHEAD_BYTES = 64 * 1024
+
+
+# What each column holds, shown beside the upload form (docs/programs-layout.md has more).
+COLUMN_HELP = {
+    "district_nces_id": gettext_lazy("The school district's NCES ID, 7 digits (3500060)."),
+    "program_title": gettext_lazy("The program's title; with the district, it names the program."),
+    "subcluster_code": gettext_lazy(
+        "The 2024 sub-cluster code, e.g. healthcare-human-services--physical-health."
+    ),
+    "legacy_pathway_code": gettext_lazy(
+        "Optional: the legacy pathway code, e.g. health-science--therapeutic-services."
+    ),
+    "program_description": gettext_lazy("Optional: a description of the program."),
+    "position": gettext_lazy("The course's place in the sequence: 1, 2, 3 … without gaps."),
+    "course_code": gettext_lazy("The state course code (up to 12 letters, digits, . or -)."),
+    "course_title": gettext_lazy("The course title, as in the state course catalogue."),
+    "credits": gettext_lazy("Optional: credits, above 0 and at most 10 (default 1)."),
+    "grade_min": gettext_lazy("Optional: the lowest grade, 6 to 12 (default 9)."),
+    "grade_max": gettext_lazy("Optional: the highest grade, 6 to 12 (default 12)."),
+    "is_capstone": gettext_lazy("yes for the capstone (exactly one, the last course), else no."),
+    "credentials": gettext_lazy("Optional: credential names, separated by semicolons."),
+    "postsecondary": gettext_lazy(
+        "Optional: “institution | title | CIP code” entries, separated by semicolons."
+    ),
+    "work_based_learning": gettext_lazy(
+        "Optional: “kind: description” entries, separated by semicolons "
+        "(kinds: tour, job_shadowing, mentoring, internship, coop, service_learning, "
+        "entrepreneurship, pre_apprenticeship, apprenticeship)."
+    ),
+}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Programs file (CSV or XLSX)"),
+        help_text=gettext_lazy("One row per course, in the layout below. At most 5 MB."),
+    )
+    check_only = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("Check only"),
+        help_text=gettext_lazy("Check every row and show what would change; nothing is saved."),
+    )
+    approve = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("Import as approved"),
+        help_text=gettext_lazy(
+            "State administrators only: new and changed programs are approved at once "
+            "instead of becoming drafts."
+        ),
+    )
+
+    def __init__(self, *args: Any, can_approve: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.too_large = False
+        if not can_approve:
+            del self.fields["approve"]
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        name = Path(upload.name or "").name
+        if Path(name).suffix.lower() not in SUFFIXES:
+            raise forms.ValidationError(
+                _("“%(name)s” is not a .csv or .xlsx file.") % {"name": name}
+            )
+        if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+            self.too_large = True
+            raise forms.ValidationError(
+                _("The file is %(size)s; the limit is %(limit)s.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(MAX_UPLOAD_BYTES),
+                }
+            )
+        if not upload.size:
+            raise forms.ValidationError(_("The file is empty."))
+        return upload
+
+
+def _require_import(request: HttpRequest) -> None:
+    if not request.user.has_perm("programs.import_programs"):
+        raise PermissionDenied(_("You may not import programs of study."))
+
+
+@login_required
+def import_view(request: HttpRequest) -> HttpResponse:
+    """GET: the upload form. POST: check (and unless "check only", import) the file."""
+    _require_import(request)
+    can_approve = may_import_approved(request.user)
+    context: dict[str, Any] = {
+        "columns": [(column, COLUMN_HELP[column]) for column in COLUMNS],
+        "max_bytes": MAX_UPLOAD_BYTES,
+    }
+    if request.method != "POST":
+        context["form"] = ImportForm(can_approve=can_approve)
+        return render(request, "programs/transfer_import.html", context)
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_UPLOAD_BYTES + UPLOAD_OVERHEAD_BYTES:
+        # Refused before the body is read.
+        context["form"] = ImportForm(can_approve=can_approve)
+        context["upload_error"] = _("The file is larger than the limit of %(limit)s.") % {
+            "limit": filesizeformat(MAX_UPLOAD_BYTES)
+        }
+        return render(request, "programs/transfer_import.html", context, status=413)
+    form = ImportForm(request.POST, request.FILES, can_approve=can_approve)
+    if not form.is_valid():
+        context["form"] = form
+        code = 413 if form.too_large else 400
+        return render(request, "programs/transfer_import.html", context, status=code)
+    upload: UploadedFile = form.cleaned_data["file"]
+    name = Path(upload.name or "upload").name
+    check_only = bool(form.cleaned_data.get("check_only"))
+    status = ProgramOfStudy.Status.APPROVED if form.cleaned_data.get("approve") else None
+    context.update({"file_name": name, "check_only": check_only})
+    with tempfile.TemporaryDirectory(prefix="programs-import-") as folder:
+        path = Path(folder) / f"upload{Path(name).suffix.lower()}"
+        with open(path, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        try:
+            summary = import_file(
+                path, request.user, filename=name, status=status, dry_run=check_only
+            )
+        except ImportValidationError as exc:
+            context["problems"] = exc.problems
+            return render(request, "programs/transfer_result.html", context, status=422)
+    context["summary"] = summary
+    return render(request, "programs/transfer_result.html", context)
+
+
+def _filters(request: HttpRequest) -> ExportFilters:
+    return ExportFilters(
+        district=request.GET.get("district", "").strip(),
+        cluster=request.GET.get("cluster", "").strip(),
+        status=request.GET.get("status", "").strip(),
+    )
+
+
+@login_required
+def export_view(request: HttpRequest) -> HttpResponse:
+    """Filters and download links; what the user may see, in the import layout."""
+    filters = _filters(request)
+    context: dict[str, Any] = {
+        "filters": filters,
+        "districts": District.objects.order_by("name"),
+        "clusters": Cluster.objects.order_by("framework", "name"),
+        "statuses": ProgramOfStudy.Status.choices,
+        "may_import": request.user.has_perm("programs.import_programs"),
+    }
+    try:
+        programs = programs_for_export(request.user, filters)
+    except BadFilter as exc:
+        context["error"] = exc.message
+        return render(request, "programs/transfer_export.html", context, status=400)
+    query = urlencode({k: v for k, v in vars(filters).items() if v})
+    context["count"] = programs.count()
+    context["links"] = [
+        (
+            fmt.upper(),
+            reverse("programs:transfer_export_file", kwargs={"fmt": fmt})
+            + (f"?{query}" if query else ""),
+        )
+        for fmt in FORMATS
+    ]
+    return render(request, "programs/transfer_export.html", context)
+
+
+@login_required
+def export_file(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The programs the user may see, filtered, as a CSV or XLSX download."""
+    filters = _filters(request)
+    try:
+        programs = programs_for_export(request.user, filters)
+        data = export_bytes(programs, fmt)
+    except BadFilter as exc:
+        return HttpResponse(exc.message, status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filters.slug()}.{fmt}"'
+    return response
+
+
+def template_file(request: HttpRequest) -> HttpResponse:
+    """The layout's header row as an empty CSV to fill in."""
+    data = export_bytes([], "csv")
+    response = HttpResponse(data, content_type=CONTENT_TYPES["csv"])
+    response["Content-Disposition"] = 'attachment; filename="programs-template.csv"'
+    return response

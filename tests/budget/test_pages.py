@@ -1,0 +1,156 @@
+"""The /budget/ pages: the form (with and without htmx), results, comparison, saved scenarios."""
+
+import re
+from html import unescape
+from urllib.parse import urlencode
+
+import pytest
+
+from pathways.budget.models import Scenario
+from tests.factories import CounselorFactory, StudentFactory
+
+pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
+BERNALILLO = {"place": "35001", "adults": "1", "working": "1", "children": "1", "child_care": "650"}
+
+
+def text(response) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", response.content.decode())))
+
+
+def test_the_empty_form(client, real_data):
+    response = client.get("/budget/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'method="get"' in html and 'action="/budget/results/"' in html
+    assert 'hx-get="/budget/total/"' in html
+    assert '<option value="35001">Bernalillo County</option>' in html
+    assert '<option value="central">Central region</option>' in html
+    assert "Please check" not in html  # no errors before anything is asked
+    for key in ("housing", "food", "child_care", "savings", "debt_payments"):
+        assert f'id="{key}"' in html and f'id="default-{key}"' in html
+
+
+def test_the_form_shows_each_default_with_its_source(client, real_data):
+    page = text(client.get("/budget/", BERNALILLO))
+    assert "Default: $1,464 a month." in page
+    assert "HUD Fair Market Rents, FY2026" in page
+    assert "Thrifty Food Plan, September 2025" in page
+    assert "No default: enter your monthly phone and internet bills." in page
+    assert "Your monthly total $3,236" in page  # 1,464 + 551.21 + 570.83 + 650 = 3,236.04
+
+
+def test_the_running_total_fragment_updates_defaults_out_of_band(client, real_data):
+    response = client.get("/budget/total/", {**BERNALILLO, "bedrooms": "3"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html
+    assert 'id="monthly-total">$3,808<' in html  # 2,036 + 551.21 + 570.83 + 650
+    assert 'id="default-housing" hx-swap-oob="true"' in html
+    assert "Default: $2,036 a month." in html
+    assert "an hour before taxes" in html
+
+
+def test_errors_are_shown_beside_their_fields(client, real_data):
+    response = client.get("/budget/results/", {**BERNALILLO, "food": "lots", "working": "3"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="error-food"' in html and 'aria-invalid="true"' in html
+    assert 'href="#working"' in html and 'href="#food"' in html
+    assert 'value="lots"' in html
+
+
+def test_results_show_the_required_wage_taxes_and_jobs(client, real_data):
+    response = client.get("/budget/results/", BERNALILLO)
+    assert response.status_code == 200
+    page = text(response)
+    assert re.search(r"A year, before taxes \$\d{2},\d{3}", page)
+    assert re.search(r"An hour, working full time \$\d+\.\d\d", page)
+    assert "filing as: Head of household" in page
+    assert "Tax credits" in page and "conservative" in page
+    assert "Wages are for this BLS wage area: Albuquerque, NM." in page
+    assert re.search(r"\d+\.\d% of the area's jobs pay enough", page)
+    assert "Bachelor's degree" in page
+    assert "Sign in with a student account" in page
+
+
+def test_results_for_a_region_and_a_county_without_a_wage_area(client, real_data):
+    region = text(client.get("/budget/results/", {**BERNALILLO, "place": "eastern"}))
+    assert "Eastern region" in region
+    assert "the median of the Fair Market Rents of the region's 12 counties" in region
+    assert "Wages are for this BLS wage area: Eastern New Mexico nonmetropolitan area." in region
+    catron = text(client.get("/budget/results/", {**BERNALILLO, "place": "35003"}))
+    assert "statewide wages (New Mexico) stand in" in catron
+
+
+def test_comparing_an_occupation_shows_surplus_or_gap(client, real_data):
+    nurse = text(client.get("/budget/results/", {**BERNALILLO, "soc": "29-1141"}))
+    assert "Registered Nurses" in nurse and "Surplus:" in nurse
+    cashier = text(client.get("/budget/results/", {**BERNALILLO, "soc": "41-2011"}))
+    assert "Gap:" in cashier and "a year short of what you need" in cashier
+    unknown = text(client.get("/budget/results/", {**BERNALILLO, "soc": "00-0000"}))
+    assert "has no wage estimate in this area" in unknown
+
+
+def test_grouping_by_job_zone(client, real_data):
+    page = text(client.get("/budget/results/", {**BERNALILLO, "group": "zone"}))
+    assert "Considerable preparation needed" in page
+
+
+def test_comparison_in_the_link(client, real_data):
+    first = urlencode(BERNALILLO)
+    second = {**BERNALILLO, "place": "35049", "cmp": first}
+    results = client.get("/budget/results/", second).content.decode()
+    assert 'id="compare-side-by-side"' in results
+    page = text(
+        client.get(
+            "/budget/compare/", [("q", first), ("q", urlencode(BERNALILLO | {"place": "35049"}))]
+        )
+    )
+    assert "Scenario 1" in page and "Scenario 2" in page
+    assert "Bernalillo" in page and "Santa Fe" in page
+
+
+def test_students_save_and_compare_their_own_scenarios(client, real_data):
+    student = StudentFactory()
+    client.force_login(student)
+    response = client.post("/budget/save/", {**BERNALILLO, "name": "Nursing in ABQ"})
+    assert response.status_code == 303 and response["Location"] == "/budget/saved/"
+    client.post("/budget/save/", {**BERNALILLO, "place": "35049", "name": "Santa Fe"})
+    saved = Scenario.objects.filter(user=student)
+    assert saved.count() == 2
+    abq = saved.get(name="Nursing in ABQ")
+    assert abq.params == {**BERNALILLO, "child_care": "650"}
+    listing = text(client.get("/budget/saved/"))
+    assert "Nursing in ABQ" in listing and "Santa Fe" in listing
+    ids = [("id", s.pk) for s in saved]
+    compared = text(client.get("/budget/compare/", ids))
+    assert "Nursing in ABQ" in compared and "Wage needed a year" in compared
+
+
+def test_nobody_else_can_read_or_delete_a_students_scenarios(client, real_data):
+    owner = StudentFactory()
+    scenario = Scenario.objects.create(user=owner, name="Private plan", params=BERNALILLO)
+    other = StudentFactory()
+    client.force_login(other)
+    assert "Private plan" not in text(client.get("/budget/saved/"))
+    assert client.get("/budget/compare/", {"id": scenario.pk}).status_code == 404
+    assert client.post(f"/budget/saved/{scenario.pk}/delete/").status_code == 404
+    assert Scenario.objects.filter(pk=scenario.pk).exists()
+    client.force_login(CounselorFactory())
+    assert client.get("/budget/saved/").status_code == 403
+    assert client.post("/budget/save/", BERNALILLO).status_code == 403
+    assert client.get("/budget/compare/", {"id": scenario.pk}).status_code == 404
+    client.logout()
+    assert client.get("/budget/saved/").status_code == 302
+    assert client.post("/budget/save/", BERNALILLO).status_code == 302
+    assert client.get("/budget/compare/", {"id": scenario.pk}).status_code == 302
+    client.force_login(owner)
+    assert client.post(f"/budget/saved/{scenario.pk}/delete/").status_code == 303
+    assert not Scenario.objects.filter(pk=scenario.pk).exists()
+
+
+def test_the_spanish_pages_answer(client, real_data):
+    response = client.get("/es/budget/results/", BERNALILLO)
+    assert response.status_code == 200
+    assert '<html lang="es">' in response.content.decode()
+    assert 'action="/es/budget/results/' in response.content.decode()

@@ -1,0 +1,405 @@
+"""A cluster's page: the occupation table, its sort, views, region filter and CSV download."""
+
+import csv
+import html as htmllib
+import io
+import re
+import statistics
+
+import pytest
+
+from pathways.geography.models import WorkforceRegion
+from pathways.occupations.models import (
+    OnetOccupation,
+    StateProjectionEstimate,
+    WageEstimate,
+)
+from pathways.occupations.tables import cluster_socs, occupation_rows
+
+pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
+
+STATE = "3500000"
+CLUSTER = "healthcare-human-services"
+PAGE = f"/clusters/{CLUSTER}/"
+PHYSICAL_HEALTH = "healthcare-human-services--physical-health"
+NURSES = "29-1141"
+CARDIOLOGISTS = "29-1212"  # top-coded statewide
+
+
+def table_rows(page: str) -> list[dict[str, str]]:
+    """The occupation table's body rows as {soc, title, wage, openings, growth, ...}."""
+    body = re.search(r"<tbody>(.*?)</tbody>", page, re.S)
+    if body is None:
+        return []
+    names = ["soc", "title", "wage", "openings", "growth", "education", "job_zone"]
+    rows = []
+    for tr in re.findall(r"<tr>(.*?)</tr>", body.group(1), re.S):
+        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", tr, re.S)
+        rows.append(dict(zip(names, cells, strict=True)))
+    return rows
+
+
+def text(cell: str) -> str:
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
+
+
+def figure(cell: str) -> int | None:
+    """The first number in a cell ("$94,340 ..." -> 94340), None for a dash."""
+    match = re.search(r"[\d,]+", text(cell))
+    return int(match.group().replace(",", "")) if match else None
+
+
+def get(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def socs(page: str) -> list[str]:
+    return [row["soc"] for row in table_rows(page)]
+
+
+def dollars(value: int) -> str:
+    return f"${value:,}"
+
+
+# --- The table ---------------------------------------------------------------------------
+
+
+def test_the_table_shows_every_occupation_of_the_cluster(client, real_data):
+    page = get(client, PAGE)
+    assert sorted(socs(page)) == cluster_socs(CLUSTER)
+    assert "<h1" in page and page.count("<h1") == 1
+    assert '<caption id="occupations-caption">' in page
+    assert page.count('<th scope="col"') == 7
+    assert '<div class="table-scroll" role="region"' in page
+
+
+def test_a_known_occupation_shows_the_real_statewide_median_wage(client, real_data):
+    row = next(r for r in table_rows(get(client, PAGE)) if r["soc"] == NURSES)
+    estimate = WageEstimate.objects.get(area_id=STATE, soc_code=NURSES)
+    assert estimate.median_annual
+    assert dollars(estimate.median_annual) in row["wage"]
+    assert f"${estimate.median_hourly} an hour" in text(row["wage"])
+    state = StateProjectionEstimate.objects.get(soc_code=NURSES)
+    assert figure(row["openings"]) == state.annual_openings
+    assert "Registered Nurses" in row["title"]
+    assert text(row["education"]) == "Bachelor's degree"
+
+
+def test_a_top_coded_wage_shows_as_at_or_above_the_cap(client, real_data):
+    row = next(r for r in table_rows(get(client, PAGE)) if r["soc"] == CARDIOLOGISTS)
+    assert "≥ $239,200" in row["wage"]
+    assert "≥ $115.00" in row["wage"]
+
+
+def test_titles_link_to_the_occupation_profile_in_the_page_language(client, real_data):
+    row = next(r for r in table_rows(get(client, PAGE)) if r["soc"] == NURSES)
+    assert '<a href="/occupations/29-1141/" lang="en">Registered Nurses</a>' in row["title"]
+    row = next(r for r in table_rows(get(client, "/es" + PAGE)) if r["soc"] == NURSES)
+    assert '<a href="/es/occupations/29-1141/" lang="en">Registered Nurses</a>' in row["title"]
+
+
+def test_every_figure_names_its_source_and_openings_are_an_estimate(client, real_data):
+    page = get(client, PAGE)
+    for slug in ("oews", "bls_ep", "state_projections", "onet", "advance_cte"):
+        assert f'href="/data/#source-{slug}"' in page
+    assert "Annual openings are an ESTIMATE" in page
+    assert '<span class="col-note">estimate</span>' in page
+
+
+def test_a_subcluster_page_shows_only_its_occupations(client, real_data):
+    page = get(client, f"{PAGE}{PHYSICAL_HEALTH}/")
+    assert sorted(socs(page)) == cluster_socs(subcluster_code=PHYSICAL_HEALTH)
+    assert '<h1 lang="en">Physical Health</h1>' in page
+    assert '<strong aria-current="page" lang="en">Physical Health</strong>' in page
+    assert f'<option value="{PHYSICAL_HEALTH}" selected>' in page
+
+
+def test_a_legacy_cluster_page_lists_pathways_and_its_2024_clusters(client, real_data):
+    page = get(client, "/clusters/health-science/")
+    assert '<h2 id="parts-heading">Pathways</h2>' in page
+    assert "In the 2024 framework" in page
+    assert 'href="/clusters/healthcare-human-services/"' in page
+    assert sorted(socs(page)) == cluster_socs("health-science")
+
+
+# --- Sorting ------------------------------------------------------------------------------
+
+
+def test_sorting_orders_the_rows_as_asked(client, real_data):
+    by_openings = table_rows(get(client, PAGE + "?sort=openings"))
+    openings = [figure(r["openings"]) for r in by_openings]
+    present = [o for o in openings if o is not None]
+    assert present == sorted(present, reverse=True)
+    assert openings[: len(present)] == present  # occupations without an estimate come last
+
+    by_wage = table_rows(get(client, PAGE + "?sort=median_wage"))
+    # Annual medians, largest first (a top-coded one ranks at the cap; hourly-only ones are
+    # ranked at 2,080 hours and left out here).
+    wages = [figure(r["wage"]) for r in by_wage if text(r["wage"]).startswith(("$", "≥"))]
+    assert len(wages) > 50
+    assert wages == sorted(wages, key=lambda w: w or 0, reverse=True)
+
+    by_title = table_rows(get(client, PAGE + "?sort=title"))
+    titles = [text(r["title"]) for r in by_title]
+    assert titles == sorted(titles, key=str.casefold)
+
+    by_growth = table_rows(get(client, PAGE + "?sort=growth"))
+    growth = [float(text(r["growth"]).rstrip("%")) for r in by_growth if "%" in r["growth"]]
+    assert growth == sorted(growth, reverse=True)
+
+    orders = [[r["soc"] for r in rows] for rows in (by_openings, by_wage, by_title, by_growth)]
+    assert len({tuple(order) for order in orders}) == 4
+
+
+def test_the_sorted_column_says_so_and_sort_links_keep_the_filters(client, real_data):
+    page = get(client, PAGE + "?region=central&view=high-wage&sort=growth")
+    assert page.count("aria-sort=") == 1
+    assert re.search(
+        r'<th scope="col" class="num" aria-sort="descending">\s*<a href="[^"]*sort=growth', page
+    )
+    assert 'href="?region=central&amp;view=high-wage&amp;sort=title"' in page
+    title_sorted = get(client, PAGE + "?sort=title")
+    assert '<th scope="col" aria-sort="ascending">' in title_sorted
+
+
+def test_the_default_sort_is_by_openings(client, real_data):
+    assert socs(get(client, PAGE)) == socs(get(client, PAGE + "?sort=openings"))
+
+
+# --- One-click views ---------------------------------------------------------------------
+
+
+def median_openings() -> int:
+    return round(
+        statistics.median(StateProjectionEstimate.objects.values_list("annual_openings", flat=True))
+    )
+
+
+def state_median_wage() -> int:
+    wage = WageEstimate.objects.get(area_id=STATE, soc_code="00-0000").median_annual
+    assert wage is not None
+    return wage
+
+
+def test_high_demand_keeps_occupations_with_statewide_openings_at_or_above_the_median(
+    client, real_data
+):
+    limit = median_openings()
+    openings = dict(
+        StateProjectionEstimate.objects.filter(soc_code__in=cluster_socs(CLUSTER)).values_list(
+            "soc_code", "annual_openings"
+        )
+    )
+    expected = {soc for soc, value in openings.items() if value >= limit}
+    page = get(client, PAGE + "?view=high-demand")
+    assert set(socs(page)) == expected
+    assert 0 < len(expected) < len(cluster_socs(CLUSTER))
+    assert f"At least {limit} estimated job openings a year statewide" in page
+    # With a region, the statewide estimate still decides (the table shows area openings).
+    assert set(socs(get(client, PAGE + "?view=high-demand&region=northern"))) == expected
+
+
+def test_high_wage_keeps_occupations_paid_at_or_above_the_statewide_median(client, real_data):
+    limit = state_median_wage()
+    rows = occupation_rows(cluster_socs(CLUSTER))
+    expected = {
+        r.soc
+        for r in rows
+        if r.comparable_annual_wage is not None and r.comparable_annual_wage >= limit
+    }
+    page = get(client, PAGE + "?view=high-wage")
+    assert set(socs(page)) == expected
+    assert 0 < len(expected) < len(rows)
+    assert CARDIOLOGISTS in expected  # top-coded counts at the cap
+    assert f"A median wage of at least {dollars(limit)} a year" in page
+    for row in table_rows(page):
+        value = figure(row["wage"])
+        assert value is None or value >= limit
+
+
+def test_high_skill_keeps_job_zones_4_and_5(client, real_data):
+    zones = dict(
+        OnetOccupation.objects.filter(
+            soc_code__in=cluster_socs(CLUSTER), code__endswith=".00"
+        ).values_list("soc_code", "job_zone")
+    )
+    expected = {soc for soc, zone in zones.items() if zone in (4, 5)}
+    page = get(client, PAGE + "?view=high-skill")
+    assert set(socs(page)) == expected
+    assert {text(r["job_zone"]) for r in table_rows(page)} <= {"4", "5"}
+    assert "O*NET job zone 4 or 5" in page
+
+
+def test_view_links_mark_the_current_view(client, real_data):
+    page = get(client, PAGE + "?view=high-skill&sort=title")
+    assert '<a href="?view=high-skill&amp;sort=title" aria-current="page">High skill</a>' in page
+    assert '<a href="?sort=title">All occupations</a>' in page
+
+
+# --- Region ------------------------------------------------------------------------------
+
+
+def test_a_region_switches_wages_to_its_primary_oews_area(client, real_data):
+    central = WorkforceRegion.objects.get(slug="central")
+    area = central.primary_oews_area
+    page = get(client, PAGE + "?region=central")
+    assert f"Wages are for {area.name}" in page
+    assert f"{area.name}</caption>" in page
+    assert '<option value="central" selected>' in page
+    row = next(r for r in table_rows(page) if r["soc"] == NURSES)
+    local = WageEstimate.objects.get(area_id=area.code, soc_code=NURSES)
+    statewide = WageEstimate.objects.get(area_id=STATE, soc_code=NURSES)
+    assert local.median_annual and local.median_annual != statewide.median_annual
+    assert dollars(local.median_annual) in row["wage"]
+    assert "statewide figure" not in row["wage"]
+    # Openings are scaled by the area's share of statewide employment.
+    state_openings = StateProjectionEstimate.objects.get(soc_code=NURSES).annual_openings
+    assert local.employment and statewide.employment
+    expected = round(state_openings * local.employment / statewide.employment)
+    assert abs((figure(row["openings"]) or 0) - expected) <= 1
+
+
+def test_a_row_says_so_where_the_wage_falls_back_to_statewide(client, real_data):
+    northern = WorkforceRegion.objects.get(slug="northern")
+    area = northern.primary_oews_area
+    page = get(client, PAGE + "?region=northern")
+    notice = "statewide figure: this area has no estimate"
+    fallbacks = [r for r in table_rows(page) if notice in r["wage"]]
+    assert fallbacks
+    local = set(
+        WageEstimate.objects.filter(area_id=area.code, median_annual__isnull=False).values_list(
+            "soc_code", flat=True
+        )
+    )
+    for row in fallbacks:
+        assert row["soc"] not in local
+        statewide = WageEstimate.objects.get(area_id=STATE, soc_code=row["soc"])
+        if statewide.median_annual:
+            assert dollars(statewide.median_annual) in row["wage"]
+    assert f"For {len(fallbacks)} occupations shown, the area has no wage estimate" in page
+
+
+def test_the_spanish_page_names_the_region_in_spanish(client, real_data):
+    response = client.get(f"/es{PAGE}?region=northern")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="es">' in page
+    assert '<option value="northern" selected>Norte</option>' in page
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+
+def csv_rows(client, url: str) -> list[dict[str, str]]:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    body = response.content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(body)))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?sort=title", "?region=northern&view=high-wage&sort=median_wage", "?view=high-skill"],
+)
+def test_the_csv_has_exactly_the_rows_shown(client, real_data, query):
+    page = get(client, PAGE + query)
+    joiner = "&" if query else "?"
+    rows = csv_rows(client, PAGE + query + joiner + "format=csv")
+    assert [r["SOC code"] for r in rows] == socs(page)
+    for shown, row in zip(table_rows(page), rows, strict=True):
+        annual = row["Median annual wage (USD)"]
+        if annual:
+            assert text(shown["wage"]).startswith(dollars(int(annual)))
+        else:
+            assert text(shown["wage"]).startswith(("—", "≥"))
+        openings = row["Annual openings (estimate)"]
+        assert figure(shown["openings"]) == (int(openings) if openings else None)
+
+
+def test_the_csv_names_area_and_sources(client, real_data):
+    response = client.get(PAGE + "?region=northern&format=csv")
+    assert 'filename="healthcare-human-services-northern.csv"' in response["Content-Disposition"]
+    rows = csv_rows(client, PAGE + "?region=northern&format=csv")
+    nurses = next(r for r in rows if r["SOC code"] == NURSES)
+    area = WorkforceRegion.objects.get(slug="northern").primary_oews_area
+    assert nurses["Wage area code"] in (area.code, STATE)
+    assert (
+        nurses["Wage source"] == "Occupational Employment and Wage Statistics, May 2025, May 2025"
+    )
+    assert nurses["Openings source"].startswith("State annual openings estimate")
+    assert nurses["Growth and education source"] == "Employment Projections 2024-34, 2024-34"
+    fallback = next(r for r in rows if r["Wage area code"] == STATE)
+    assert fallback["Wage notes"] == f"statewide figure: {area.name} has no estimate"
+    cardiologists = next(r for r in rows if r["SOC code"] == CARDIOLOGISTS)
+    assert cardiologists["Median annual wage (USD)"] == ""
+    assert "at or above $239,200" in cardiologists["Wage notes"]
+
+
+# --- Bad addresses and the filter form ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/clusters/nope/", f"/clusters/construction/{PHYSICAL_HEALTH}/", f"{PAGE}nope/"],
+)
+def test_unknown_clusters_and_subclusters_are_not_found(client, real_data, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?sort=salary", "“salary” is not a sort order"),
+        ("?view=cheap", "“cheap” is not a view"),
+        ("?region=atlantis", "“atlantis” is not a workforce region"),
+        ("?subcluster=nope", "“nope” is not a part of"),
+        ("?sort=salary&format=csv", "“salary” is not a sort order"),
+    ],
+)
+def test_bad_query_values_are_a_bad_request_with_a_message(client, real_data, query, message):
+    response = client.get(PAGE + query)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert f'<a href="{PAGE}">Show this page without filters</a>' in page
+
+
+def test_the_filter_form_takes_a_chosen_subcluster_to_its_page(client, real_data):
+    response = client.get(
+        PAGE, {"region": "central", "subcluster": PHYSICAL_HEALTH, "view": "", "sort": "title"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"{PAGE}{PHYSICAL_HEALTH}/?region=central&sort=title"
+    back = client.get(PAGE, {"region": "", "subcluster": "", "sort": "openings"})
+    assert back["Location"] == f"{PAGE}?sort=openings"
+
+
+def test_the_filter_form_is_labelled_and_works_without_javascript(client, real_data):
+    page = get(client, PAGE)
+    assert f'<form class="table-filters" method="get" action="{PAGE}">' in page
+    for control in ("filter-region", "filter-subcluster"):
+        assert f'<label for="{control}">' in page and f'id="{control}"' in page
+    assert "hx-" not in page.split('<main id="main"')[1]
+
+
+# --- Cost --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        PAGE,
+        PAGE + "?region=northern&view=high-demand&sort=median_wage",
+        f"{PAGE}{PHYSICAL_HEALTH}/?region=central",
+        "/clusters/health-science/",
+        PAGE + "?format=csv",
+    ],
+)
+def test_the_cluster_page_takes_a_bounded_number_of_queries(
+    client, real_data, django_assert_max_num_queries, url
+):
+    with django_assert_max_num_queries(20):
+        assert client.get(url).status_code == 200

@@ -1,0 +1,344 @@
+"""Explore your area: region, county and school district pages over the real data."""
+
+import csv
+import io
+import re
+from html.parser import HTMLParser
+from itertools import pairwise
+
+import pytest
+from django.core.cache import cache
+
+from pathways.geography.models import County, District, FairMarketRent, WorkforceRegion
+from pathways.occupations.models import WageEstimate
+
+pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
+ALBUQUERQUE = "0010740"
+NEW_MEXICO = "3500000"
+CLUSTER_JOBS = "Employment in the cluster's occupations"
+
+
+class Tables(HTMLParser):
+    """Every table on a page: its caption and rows of cell texts, with row links' paths."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[str, list[list[str]]] = {}
+        self.links: dict[str, list[str]] = {}
+        self._caption: list[str] | None = None
+        self._table: list[list[str]] | None = None
+        self._table_links: list[str] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._table, self._table_links, self._caption = [], [], []
+        elif tag == "caption":
+            self._cell = []
+        elif tag == "tr" and self._table is not None:
+            self._table.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag == "a" and self._table is not None:
+            self._table_links.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "caption" and self._cell is not None:
+            self._caption = self._cell
+            self._cell = None
+        elif tag in ("td", "th") and self._cell is not None and self._table:
+            self._table[-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "table" and self._table is not None:
+            caption = " ".join("".join(self._caption or []).split())
+            self.tables[caption] = [row for row in self._table if row]
+            self.links[caption] = self._table_links
+            self._table = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def get_page(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def tables_of(page: str) -> Tables:
+    parser = Tables()
+    parser.feed(page)
+    return parser
+
+
+def table_starting(parsed: Tables, prefix: str) -> tuple[str, list[list[str]]]:
+    found = [(c, rows) for c, rows in parsed.tables.items() if c.startswith(prefix)]
+    assert len(found) == 1, (prefix, list(parsed.tables))
+    return found[0]
+
+
+def money(value: int) -> str:
+    return f"${value:,}"
+
+
+def test_regions_page_lists_the_four_regions_with_their_counties_and_areas(client, real_data):
+    page = get_page(client, "/regions/")
+    assert page.count("<h1>") == 1
+    sections = page.split('<section class="region-summary"')[1:]
+    assert len(sections) == 4
+    for region, section in zip(
+        WorkforceRegion.objects.prefetch_related("counties", "oews_areas"), sections, strict=True
+    ):
+        assert f'href="/regions/{region.slug}/">{region.name} region</a>' in section
+        for county in region.counties.all():
+            assert f'<a href="/counties/{county.fips}/">{county.name}</a>' in section
+        for area in region.oews_areas.all():
+            assert area.name in section
+        flagged = "county list not yet confirmed by the state" in section
+        assert flagged is not region.verified
+    assert "do not line up" in page  # why regions name OEWS areas
+    northern = tables_of(sections[2]).tables
+    rows = next(iter(northern.values()))
+    assert rows[1][0].startswith("Northern New Mexico nonmetropolitan area")  # primary first
+    assert "primary: the region’s figures" in rows[1][0]
+    assert "Santa Fe match not confirmed" not in rows[2][1] + rows[3][1]  # MSA matches confirmed
+    assert "Taos match not confirmed" in rows[1][1]
+    # Southwestern: six counties with no OEWS area, described by statewide figures.
+    southwestern = next(iter(tables_of(sections[3]).tables.values()))
+    assert southwestern[-1][0] == "No OEWS area: statewide figures"
+    assert southwestern[-1][1] == "Catron Grant Hidalgo Luna Sierra Socorro"
+
+
+def test_central_region_shows_albuquerque_msa_figures(client, real_data):
+    page = get_page(client, "/regions/central/")
+    assert page.count("<h1>") == 1
+    assert "the Central region’s primary OEWS area" in page
+    assert "Openings are an estimate." in page
+    parsed = tables_of(page)
+    caption, rows = table_starting(parsed, "The 10 occupations with the highest median wage")
+    assert caption.endswith(", Albuquerque, NM")
+    assert len(rows) == 11  # header and ten occupations
+    socs = [link.split("/")[-2] for link in parsed.links[caption]]
+    for soc, row in zip(socs, rows[1:], strict=True):
+        estimate = WageEstimate.objects.get(area_id=ALBUQUERQUE, soc_code=soc)
+        if estimate.median_annual is not None:
+            assert row[3] == money(estimate.median_annual)
+        else:
+            assert row[3] == "≥ $239,200"
+    # The openings table is the area's, scaled from the state estimate.
+    _, openings = table_starting(parsed, "The 10 occupations with the most estimated annual")
+    figures = [int(row[2].replace(",", "")) for row in openings[1:]]
+    assert figures == sorted(figures, reverse=True)
+    # Cluster mix: chart (hidden from assistive technology) beside the table carrying the data.
+    assert '<svg class="bar-chart" aria-hidden="true"' in page
+    _, clusters = table_starting(parsed, "Jobs by 2024 career cluster, Albuquerque, NM")
+    assert clusters[0] == ["Career cluster", "Jobs", "Share of all jobs"]
+    assert len(clusters) == 15  # header and 14 clusters
+    assert '<a href="/districts/3500060/">Albuquerque Public Schools</a>' in page
+    assert 'href="/occupations/' in page
+
+
+def test_a_region_page_can_show_another_of_its_areas(client, real_data):
+    page = get_page(client, "/regions/northern/?area=0042140")
+    assert "These figures are for Santa Fe, NM, one of the Northern region’s OEWS areas." in page
+    caption, _ = table_starting(tables_of(page), "The 10 occupations with the most estimated")
+    assert caption.endswith("Santa Fe, NM")
+    response = client.get("/regions/central/?area=0042140")
+    assert response.status_code == 400
+    assert "Unknown area" in response.content.decode()
+
+
+def test_a_nonmetro_county_without_an_area_shows_the_statewide_notice(client, real_data):
+    grant = County.objects.get(fips="35017")
+    assert grant.oews_area is None
+    page = get_page(client, "/counties/35017/")
+    assert "<h1>Grant County</h1>" in page
+    assert "<strong>Statewide figures.</strong> Grant County has no OEWS area of its own" in page
+    assert 'href="/regions/southwestern/">Southwestern region</a>' in page
+    parsed = tables_of(page)
+    caption, rows = table_starting(parsed, "The 10 occupations with the highest median wage")
+    assert caption.endswith(", New Mexico")
+    soc = parsed.links[caption][0].split("/")[-2]
+    top = WageEstimate.objects.get(area_id=NEW_MEXICO, soc_code=soc)
+    assert rows[1][3] in (money(top.median_annual or 0), "≥ $239,200")
+    assert "Silver City Consolidated Schools" in page
+
+
+def test_a_county_with_an_area_names_it(client, real_data):
+    page = get_page(client, "/counties/35001/")
+    assert "These figures are for Albuquerque, NM, the OEWS area that includes Bernalillo" in page
+    assert "Statewide figures." not in page
+    chaves = get_page(client, "/counties/35005/")
+    assert "Eastern New Mexico nonmetropolitan area" in chaves
+    assert "not yet confirmed against BLS’s area definitions" in chaves
+
+
+def test_county_page_shows_hud_fair_market_rents(client, real_data):
+    page = get_page(client, "/counties/35001/")
+    caption, rows = table_starting(tables_of(page), "HUD Fair Market Rents, fiscal year")
+    assert caption == "HUD Fair Market Rents, fiscal year 2026, Bernalillo County"
+    expected = FairMarketRent.objects.filter(county_id="35001", fiscal_year=2026)
+    assert [row[1] for row in rows[1:]] == [money(r.monthly_rent) for r in expected]
+    assert rows[3] == ["2 bedrooms", "$1,464"]
+    assert "Fair Market Rents by county, FY2026" in page  # source note
+
+
+def test_district_page_shows_its_county_region_and_labour_market(client, real_data):
+    page = get_page(client, "/districts/3500060/")
+    assert "<h1>Albuquerque Public Schools</h1>" in page
+    assert '<a href="/counties/35001/">Bernalillo County</a>' in page
+    assert '<a href="/regions/central/">Central region</a>' in page
+    assert "3500060 (NCES Common Core of Data)" in page
+    assert "will be listed here once they are published" in page
+    assert "the OEWS area that includes Bernalillo County" in page
+    caption, _ = table_starting(tables_of(page), "The 10 occupations with the most estimated")
+    assert caption.endswith("Albuquerque, NM")
+
+
+def test_district_in_a_county_without_an_area_uses_the_regions_primary_area(client, real_data):
+    page = get_page(client, "/districts/3500600/")  # Cobre, Grant County
+    assert (
+        "Grant County has no OEWS area of its own, so these figures are for Las Cruces, NM, "
+        "the primary OEWS area of the Southwestern region." in page
+    )
+
+
+def test_district_list_groups_all_districts_and_filters(client, real_data):
+    page = get_page(client, "/districts/")
+    assert page.count('href="/districts/35') == District.objects.count() == 89
+    assert '<label for="id_region">Workforce region</label>' in page
+    assert '<label for="id_county">County</label>' in page
+    central = get_page(client, "/districts/?region=central")
+    expected = set(
+        District.objects.filter(county__region_id="central").values_list("nces_id", flat=True)
+    )
+    assert set(re.findall(r'href="/districts/(\d{7})/"', central)) == expected
+    assert f"Showing {len(expected)} of 89 school districts." in central
+    grant = get_page(client, "/districts/?county=35017")
+    assert set(re.findall(r'href="/districts/(\d{7})/"', grant)) == {"3500600", "3502430"}
+    nothing = get_page(client, "/districts/?region=central&county=35017")
+    assert "No school district matches this filter." in nothing
+    bad = client.get("/districts/?region=atlantis")
+    assert bad.status_code == 400
+    assert "Select a valid choice" in bad.content.decode()
+
+
+@pytest.mark.parametrize("table", ["openings", "wage", "growth"])
+def test_occupation_csv_rows_equal_the_pages(client, real_data, table):
+    page = get_page(client, "/regions/central/")
+    prefix = {
+        "openings": "The 10 occupations with the most",
+        "wage": "The 10 occupations with the highest",
+        "growth": "The 10 occupations with the fastest",
+    }[table]
+    parsed = tables_of(page)
+    caption, rows = table_starting(parsed, prefix)
+    response = client.get("/regions/central/?format=csv&table=" + table)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert f'filename="region-central-{table}.csv"' in response["Content-Disposition"]
+    records = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    socs = [link.split("/")[-2] for link in parsed.links[caption]]
+    assert [r["SOC code"] for r in records] == socs
+    assert [[r["Rank"], r["Occupation"]] for r in records] == [row[:2] for row in rows[1:]]
+    for record, row in zip(records, rows[1:], strict=True):
+        assert record["OEWS area code"] == ALBUQUERQUE
+        openings = record["Estimated annual openings"]
+        assert row[2] == (f"{int(openings):,}" if openings else "— no estimate")
+        if record["Median annual wage"]:
+            assert row[3] == money(int(record["Median annual wage"]))
+        assert "Occupational Employment and Wage Statistics, May 2025" in record["Sources"]
+
+
+def test_cluster_csv_rows_equal_the_pages(client, real_data):
+    page = get_page(client, "/counties/35017/")
+    _, rows = table_starting(tables_of(page), "Jobs by 2024 career cluster")
+    response = client.get("/counties/35017/?format=csv&table=clusters")
+    records = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    shown = [
+        [
+            r["Career cluster (2024 framework)"],
+            f"{int(r[CLUSTER_JOBS]):,}",
+        ]
+        for r in records
+    ]
+    assert shown == [row[:2] for row in rows[1:]]
+    assert {r["OEWS area code"] for r in records} == {NEW_MEXICO}
+
+
+def test_district_csv_downloads_its_labour_market(client, real_data):
+    response = client.get("/districts/3500600/?format=csv&table=openings")
+    assert response.status_code == 200
+    records = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(records) == 10
+    assert {r["OEWS area"] for r in records} == {"Las Cruces, NM"}
+
+
+@pytest.mark.parametrize("url", ["/regions/central/", "/counties/35001/", "/districts/3500060/"])
+def test_an_unknown_table_is_a_bad_request_that_says_why(client, real_data, url):
+    response = client.get(url + "?format=csv&table=salaries")
+    assert response.status_code == 400
+    assert "Unknown table: choose openings, wage, growth or clusters." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/regions/atlantis/", "/counties/99999/", "/counties/35/", "/districts/0000000/"]
+)
+def test_unknown_places_are_not_found(client, real_data, url):
+    assert client.get(url).status_code == 404
+
+
+def test_spanish_pages(client, real_data):
+    page = get_page(client, "/es/regions/")
+    assert '<html lang="es">' in page
+    for region in WorkforceRegion.objects.all():
+        assert f'href="/es/regions/{region.slug}/">' in page
+        assert region.name_es in page
+    assert "Norte" in page and "Suroeste" in page and "Este" in page
+    county = get_page(client, "/es/counties/35017/")
+    assert '<html lang="es">' in county
+    assert 'href="/es/regions/southwestern/">' in county
+    assert "Suroeste" in county
+    districts = get_page(client, "/es/districts/")
+    assert '<option value="northern">Norte</option>' in districts
+    assert '<optgroup label="Suroeste">' in districts
+
+
+@pytest.mark.parametrize(
+    ("url", "most"),
+    [
+        ("/regions/", 5),
+        ("/regions/central/", 18),
+        ("/counties/35017/", 18),
+        ("/districts/", 7),
+        ("/districts/?region=central", 7),
+        ("/districts/3500060/", 15),
+        ("/regions/central/?format=csv&table=openings", 15),
+    ],
+)
+def test_pages_make_a_bounded_number_of_queries(
+    client, real_data, django_assert_max_num_queries, url, most
+):
+    cache.clear()  # the labour market is cached between loads: count the uncached page
+    with django_assert_max_num_queries(most):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(7):  # cached: places and the cache key only
+        assert client.get(url).status_code == 200
+
+
+def test_pages_have_ordered_headings_and_captioned_tables(client, real_data):
+    urls = [
+        "/regions/",
+        "/regions/northern/",
+        "/counties/35001/",
+        "/districts/",
+        "/districts/3500060/",
+    ]
+    for url in urls:
+        page = get_page(client, url)
+        levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", page)]
+        assert levels[0] == 1 and levels.count(1) == 1, url
+        assert all(b - a <= 1 for a, b in pairwise(levels)), url
+        assert page.count("<table") == page.count("<caption>"), url
+        assert "<th>" not in page, url  # every header cell has a scope

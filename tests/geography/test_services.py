@@ -1,0 +1,167 @@
+"""Which OEWS area describes a place, and that area's labour market, over the real data."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+
+from pathways.geography import services
+from pathways.geography.charts import VALUE_SPACE, horizontal_bars
+from pathways.geography.models import County, OewsArea
+from pathways.geography.services import AreaBasis
+from pathways.occupations.models import StateProjectionEstimate, WageEstimate
+
+pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
+
+
+def test_regions_come_with_counties_and_areas_in_three_queries(
+    real_data, django_assert_num_queries
+):
+    with django_assert_num_queries(3):
+        found = services.regions()
+        counties = {r.slug: [c.name for c in r.counties.all()] for r in found}
+        areas = {r.slug: sorted(a.code for a in r.oews_areas.all()) for r in found}
+        [c.oews_area for r in found for c in r.counties.all()]
+    assert counties["central"] == ["Bernalillo", "Sandoval", "Torrance", "Valencia"]
+    assert sum(len(names) for names in counties.values()) == 33
+    assert areas["northern"] == ["0022140", "0042140", "3500006"]
+    assert services.region("atlantis") is None
+
+
+def test_coverage_names_the_counties_each_area_describes(real_data):
+    northern = services.region("northern")
+    assert northern is not None
+    areas, unmatched = services.coverage(northern)
+    assert [a.area.code for a in areas] == ["3500006", "0022140", "0042140"]  # primary first
+    assert [a.is_primary for a in areas] == [True, False, False]
+    assert [c.name for c in areas[1].counties] == ["San Juan"]
+    assert [c.name for c in areas[2].counties] == ["Santa Fe"]
+    assert unmatched == []
+    southwestern = services.region("southwestern")
+    assert southwestern is not None
+    areas, unmatched = services.coverage(southwestern)
+    assert [c.name for c in areas[0].counties] == ["Doña Ana"]
+    assert [c.name for c in unmatched] == [
+        "Catron",
+        "Grant",
+        "Hidalgo",
+        "Luna",
+        "Sierra",
+        "Socorro",
+    ]
+
+
+def test_statewide_labour_market_when_there_is_no_area(real_data):
+    market = services.labour_market(None)
+    assert market.is_state_fallback
+    assert market.area.code == "3500000"
+    assert len(market.top_by_openings) == services.TOP_N
+    openings = [r.annual_openings for r in market.top_by_openings]
+    assert openings == sorted(openings, reverse=True)
+    state = dict(StateProjectionEstimate.objects.values_list("soc_code", "annual_openings"))
+    assert all(r.annual_openings == state[r.soc] for r in market.top_by_openings)
+    assert market.total_employment == (
+        WageEstimate.objects.get(area_id="3500000", soc_code="00-0000").employment
+    )
+
+
+def test_area_openings_are_the_state_estimate_scaled_by_employment_share(real_data):
+    market = services.labour_market(OewsArea.objects.get(code="0010740"))
+    assert not market.is_state_fallback
+    row = market.top_by_openings[0]
+    assert row.openings_scaled_to_area
+    local = WageEstimate.objects.get(area_id="0010740", soc_code=row.soc).employment
+    statewide = WageEstimate.objects.get(area_id="3500000", soc_code=row.soc).employment
+    state_openings = StateProjectionEstimate.objects.get(soc_code=row.soc).annual_openings
+    assert row.annual_openings == round(Decimal(state_openings) * local / statewide)
+    assert all(r.wage and r.wage.area.code == "0010740" for r in market.top_by_wage)
+    for r in market.top_by_growth:
+        assert (r.wage.estimate.employment or 0) >= services.GROWTH_MIN_EMPLOYMENT
+
+
+def test_cluster_mix_shares_of_the_areas_jobs(real_data):
+    market = services.labour_market(OewsArea.objects.get(code="0010740"))
+    mix = market.cluster_mix
+    assert len(mix) == 14
+    assert [s.employment for s in mix] == sorted((s.employment for s in mix), reverse=True)
+    top = mix[0]
+    assert market.total_employment
+    assert top.percent_of_area == (
+        Decimal(top.employment) * 100 / market.total_employment
+    ).quantize(Decimal("0.1"))
+
+
+def test_which_area_describes_a_district(real_data):
+    albuquerque = services.district_with_place("3500060")
+    assert albuquerque is not None
+    area, basis = services.district_area(albuquerque)
+    assert (area and area.code, basis) == ("0010740", AreaBasis.OWN)
+    cobre = services.district_with_place("3500600")  # Grant County: no area of its own
+    assert cobre is not None
+    area, basis = services.district_area(cobre)
+    assert (area and area.code, basis) == ("0029740", AreaBasis.REGION)
+    assert services.district_market(cobre).market.area.code == "0029740"
+    assert services.district_with_place("0000000") is None
+
+
+def test_county_market_falls_back_to_statewide(real_data):
+    grant = services.county("35017")
+    assert grant is not None
+    found = services.county_market(grant)
+    assert found.basis == AreaBasis.STATE
+    assert found.market.is_state_fallback
+    bernalillo = services.county("35001")
+    assert bernalillo is not None
+    assert services.county_market(bernalillo).market.area.code == "0010740"
+
+
+def test_region_market_by_area_code(real_data):
+    northern = services.region("northern")
+    assert northern is not None
+    primary = services.region_market(northern)
+    assert primary is not None and primary.market.area.code == "3500006"
+    santa_fe = services.region_market(northern, "0042140")
+    assert santa_fe is not None and santa_fe.market.area.code == "0042140"
+    assert services.region_market(northern, "0010740") is None
+
+
+def test_cached_labour_market_is_the_same_and_costs_one_query(real_data, django_assert_num_queries):
+    cache.clear()
+    area = OewsArea.objects.get(code="0042140")
+    fresh = services.cached_labour_market(area)
+    with django_assert_num_queries(1):
+        again = services.cached_labour_market(area)
+    assert [r.soc for r in again.top_by_openings] == [r.soc for r in fresh.top_by_openings]
+    assert again.cluster_mix == services.labour_market(area).cluster_mix
+
+
+def test_districts_filter_by_region_and_county(real_data):
+    assert len(services.districts()) == 89
+    central = services.districts(region_slug="central")
+    assert {d.county.region_id for d in central} == {"central"}
+    assert [d.name for d in services.districts(county_fips="35017")] == [
+        "Cobre Consolidated Schools",
+        "Silver City Consolidated Schools",
+    ]
+    assert services.districts(region_slug="central", county_fips="35017") == []
+
+
+def test_rents_are_the_latest_fiscal_year_by_bedrooms(real_data):
+    bernalillo = County.objects.get(fips="35001")
+    rents = services.rents(bernalillo)
+    assert [(r.fiscal_year, r.bedrooms) for r in rents] == [(2026, n) for n in range(5)]
+    assert rents[2].monthly_rent == 1464
+    assert services.rents(County(fips="35999")) == []
+
+
+def test_bar_chart_geometry():
+    chart = horizontal_bars([("A", 200), ("B", 100), ("C", 0)])
+    lengths = [bar.length for bar in chart.bars]
+    assert lengths[0] == chart.width - VALUE_SPACE
+    assert lengths[1] == lengths[0] // 2
+    assert lengths[2] == 1  # a zero stays visible as a sliver
+    assert all(
+        isinstance(v, int) for bar in chart.bars for v in vars(bar).values() if v != bar.label
+    )
+    assert chart.bars[1].bar_y > chart.bars[0].bar_y + chart.bar_height
+    assert horizontal_bars([]).height == 0
