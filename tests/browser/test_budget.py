@@ -1,7 +1,6 @@
 """Building a budget on a phone, in Spanish: the running total, the required wage, axe-core."""
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -68,7 +67,6 @@ def test_the_form_works_without_javascript(browser, site_url):
         context.close()
 
 
-BUDGET_CSS = Path(__file__).resolve().parents[2] / "src/pathways/static/css/budget.css"
 SCENARIO = (
     "place=35001&adults=2&working=2&children=3&child_care=1200&transportation=300"
     "&phone_internet=100&clothing_personal_care=150&entertainment=100&savings=200"
@@ -76,22 +74,14 @@ SCENARIO = (
 )
 
 
-def _with_budget_styles(page) -> None:
-    """budget.css, added by hand while base.html does not link it yet."""
-    if not page.locator("link[href*='css/budget']").count():
-        page.add_style_tag(path=str(BUDGET_CSS))
-
-
 def test_the_results_print_on_one_page(site_url, page):
     page.goto(site_url + "/es/budget/results/?" + SCENARIO)
-    _with_budget_styles(page)
     pdf = page.pdf(format="Letter", prefer_css_page_size=True)
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
 
 
 def test_side_by_side_comparison_on_a_phone(site_url, page, axe):
     page.goto(site_url + "/es/budget/compare/?q=place%3D35001&q=place%3D35049%26adults%3D2")
-    _with_budget_styles(page)
     assert page.locator("table.budget-compare-table thead th").count() == 3
     assert wcag_violations(axe, page) == []
     assert not overflows_horizontally(page)

@@ -14,6 +14,7 @@ def test_page_has_no_wcag_violations_and_fits_a_phone(site_url, page, axe, path)
 
 def test_switching_to_spanish_with_the_keyboard(site_url, page):
     page.goto(site_url + "/data/")
+    page.focus("#language-select")
     page.select_option("#language-select", "es")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
