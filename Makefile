@@ -26,6 +26,7 @@ migrate: $(BIN)/.installed
 
 data: migrate
 	$(BIN)/pathways data load $(if $(MIRROR),--mirror $(MIRROR))
+	$(BIN)/pathways programs demo  # demonstration programs of study, labelled as such
 
 test: lint typecheck chromium pytest $(if $(CI),pytest-postgres)
 

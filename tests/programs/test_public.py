@@ -176,3 +176,27 @@ def test_public_page_lists_occupations_reached_with_real_wages(client, real_data
     assert "29-1141" in reached.socs
     assert len(reached.socs) == nursing.occupations.values("soc_code").distinct().count()
     assert escape(nursing.name) in html
+
+
+@pytest.mark.django_db
+def test_approved_program_is_listed_on_its_district_cluster_and_occupation_pages(client, real_data):
+    from pathways.framework.models import SubClusterOccupation
+
+    link = SubClusterOccupation.objects.filter(
+        soc_code="29-1141", subcluster__cluster__framework="2024"
+    ).first()
+    sub = SubCluster.objects.get(pk=link.subcluster_id)
+    program = ProgramOfStudy.objects.create(
+        district_id="3500060", title="Listed everywhere", subcluster=sub, status="approved"
+    )
+    draft = ProgramOfStudy.objects.create(
+        district_id="3500060", title="Still a draft", subcluster=sub
+    )
+    for path in (
+        "/districts/3500060/",
+        f"/clusters/{sub.cluster_id}/",
+        f"/occupations/{link.soc_code}/",
+    ):
+        html = client.get(path).content.decode()
+        assert f'href="/programs/{program.pk}/"' in html, path
+        assert draft.title not in html, path
