@@ -49,6 +49,14 @@ def real_data(django_db_setup, django_db_blocker, mirror, tmp_path_factory):  # 
 
 
 @pytest.fixture(autouse=True)
+def _english_by_default() -> None:
+    """Each test starts in the default language, whatever an earlier test activated."""
+    from django.utils import translation
+
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
     """Downloads in tests never touch the developer's cache."""
     settings.PATHWAYS_CACHE_DIR = tmp_path / "cache"
