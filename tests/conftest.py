@@ -58,6 +58,10 @@ def _english_by_default() -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
-    """Downloads in tests never touch the developer's cache."""
+    """Downloads in tests never touch the developer's cache, and no test sees pages or
+    figures another test cached."""
+    from django.core.cache import cache
+
+    cache.clear()
     settings.PATHWAYS_CACHE_DIR = tmp_path / "cache"
     settings.PATHWAYS_DATA_MIRROR = None
