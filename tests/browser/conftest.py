@@ -1,7 +1,9 @@
 """Headless Chromium (Debian's package) driving the site served from the test database.
 
-The server runs in a thread of this process over the session's loaded real data; tests
-only read, so no test flushes the database under the others.
+The server runs in a thread of this process over the session's loaded real data. Tests that
+only read use `django_db`; a test that writes through the browser runs unblocked without
+`django_db` (so its rows are committed and the server sees them) and deletes what it made,
+so nothing flushes the session's data under the others.
 """
 
 import os
