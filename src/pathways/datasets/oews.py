@@ -7,7 +7,6 @@ says why a value is missing ('-'): 4 = only hourly or only annual wages are publ
 """
 
 import gzip
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -23,6 +22,7 @@ from pathways.geography.models import OewsArea
 from pathways.occupations.models import WageEstimate
 
 from .errors import ErrorLog
+from .fetch import sha256_of
 from .loading import replace_rows
 from .readers import Row
 from .registry import get_source
@@ -100,22 +100,16 @@ def unpack(gz_path: Path) -> Path:
     return target
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _is_published(gz_path: Path) -> bool:
     # The raw .gz bytes: a test fixture or another build must never reuse the cached copy.
-    return _sha256(gz_path) == get_source("oews").files[0].sha256
+    return sha256_of(gz_path) == get_source("oews").files[0].sha256
 
 
 def _is_intact(path: Path) -> bool:
     return (
-        path.exists() and path.stat().st_size == UNPACKED_SIZE and _sha256(path) == UNPACKED_SHA256
+        path.exists()
+        and path.stat().st_size == UNPACKED_SIZE
+        and sha256_of(path) == UNPACKED_SHA256
     )
 
 

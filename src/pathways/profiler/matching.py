@@ -130,11 +130,6 @@ def rated_occupations() -> list[RatedOccupation]:
     return rows
 
 
-def clear_cache() -> None:
-    with _lock:
-        _cache.clear()
-
-
 def _shared(student: Sequence[float], occupation: Sequence[float], high: bool) -> tuple[str, ...]:
     sign = 1 if high else -1
     both = [
