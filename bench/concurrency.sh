@@ -3,6 +3,7 @@
 # loaded SQLite database, driven by wrk from Debian's packages with 64 connections.
 #   bash bench/concurrency.sh [seconds per URL, default 15]
 # Run `make data` first. Prints wrk's summary (requests/s, latency, errors) per URL.
+# Visitors get public pages from the page cache; the API builds every response.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-15}"
@@ -20,6 +21,8 @@ echo "gunicorn: $workers workers x 2 threads; wrk: 2 threads, 64 connections, ${
 for path in / /clusters/healthcare-human-services/ /occupations/29-1141/ /regions/central/ \
             "/search/suggest/?q=nurs" /api/v1/occupations/29-1141; do
   echo "== $path"
+  # One second of warm-up so each worker has built its caches: this measures steady state.
+  wrk -t2 -c16 -d1s "http://127.0.0.1:$port$path" >/dev/null
   wrk -t2 -c64 -d"${duration}s" --latency "http://127.0.0.1:$port$path" \
     | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors|requests in"
 done

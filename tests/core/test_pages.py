@@ -52,7 +52,9 @@ def test_data_sources_page_shows_licence_attribution_and_rows(client, tmp_path):
     assert "Used under the CC BY 4.0 license" in html
 
 
-def test_language_switch_keeps_the_page(client):
-    response = client.post("/i18n/setlang/", {"language": "es", "next": "/data/"})
-    assert response.status_code == 302
-    assert response["Location"] == "/es/data/"
+def test_language_links_lead_to_the_same_page_in_the_other_language(client):
+    english = client.get("/data/?x=1").content.decode()
+    assert '<a href="/es/data/?x=1" lang="es" hreflang="es">Español</a>' in english
+    spanish = client.get("/es/data/").content.decode()
+    assert '<a href="/data/" lang="en" hreflang="en">English</a>' in spanish
+    assert '<span lang="es" aria-current="true">Español</span>' in spanish

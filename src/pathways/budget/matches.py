@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Max
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from pathways.datasets.models import DataSource
+from pathways.core.cache import data_version
 from pathways.occupations.labels import JOB_ZONE_NAMES, TYPICAL_EDUCATION
 from pathways.occupations.models import WageEstimate
 from pathways.occupations.tables import (
@@ -145,15 +144,9 @@ def comparable_annual(row: OccupationRow) -> tuple[Decimal | None, bool]:
     return None, False
 
 
-def _data_version() -> str:
-    """When a source last loaded: a reload changes every cache key at once."""
-    latest = DataSource.objects.aggregate(latest=Max("loaded_at"))["latest"]
-    return latest.isoformat() if latest else "none"
-
-
 def candidates(area_code: str) -> list[Candidate]:
     """`area_candidates`, kept in the cache until the next data load."""
-    key = f"pathways:budget-candidates:{area_code}:{_data_version()}"
+    key = f"pathways:budget-candidates:{area_code}:{data_version()}"
     found = cache.get(key)
     if found is None:
         found = area_candidates(area_code)

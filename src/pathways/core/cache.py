@@ -1,16 +1,37 @@
-"""A cache generation key: a data load bumps it, so cached pages refresh at once."""
+"""The content version that keys cached pages and figures.
 
-from django.core.cache import cache
+It lives in the database, not in a per-process cache, so a data load from the console or a
+program approved on another server refreshes every web process's caches at once. It is
+bumped inside the changing transaction, so a rolled-back change leaves it as it was.
+"""
 
-GENERATION_KEY = "pathways:data-generation"
+from django.db.models import F, Max
+from django.http import HttpRequest
+
+from pathways.datasets.models import DataSource
+
+from .models import ContentVersion
 
 
-def data_generation() -> int:
-    return int(cache.get_or_set(GENERATION_KEY, 1, timeout=None) or 1)
+def content_version() -> int:
+    number = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first()
+    return number or 0
 
 
-def bump_data_generation() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+def content_version_for(request: HttpRequest) -> int:
+    """The version, read once per request (the page cache and the templates both need it)."""
+    if not hasattr(request, "_content_version"):
+        request._content_version = content_version()  # type: ignore[attr-defined]
+    return request._content_version  # type: ignore[attr-defined]
+
+
+def bump_content_version(**_signal_arguments: object) -> None:
+    """Count a change (also usable as a signal receiver)."""
+    if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
+def data_version() -> str:
+    """When a source last loaded, for figures that change only with the data."""
+    latest = DataSource.objects.aggregate(latest=Max("loaded_at"))["latest"]
+    return latest.isoformat() if latest else "none"

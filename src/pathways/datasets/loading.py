@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from pathways.core.cache import bump_data_generation
+from pathways.core.cache import bump_content_version
 
 from .fetch import resolve_files, sha256_of
 from .models import DataSource
@@ -93,7 +93,7 @@ def load_source(
                 "loaded_at": timezone.now(),
             },
         )
-    bump_data_generation()
+    bump_content_version()
     return LoadReport(source.slug, counts, origin)
 
 

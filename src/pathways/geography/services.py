@@ -12,9 +12,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 from django.core.cache import cache
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from pathways.datasets.models import DataSource
+from pathways.core.cache import data_version
 from pathways.framework.models import Framework, SubClusterOccupation
 from pathways.geography.models import (
     County,
@@ -255,12 +255,6 @@ def cached_labour_market(area: OewsArea | None) -> LabourMarket:
         market = labour_market(area)
         cache.set(key, market, CACHE_SECONDS)
     return market
-
-
-def data_version() -> str:
-    """When a source last loaded: read from the database, so every process sees a reload."""
-    latest = DataSource.objects.aggregate(latest=Max("loaded_at"))["latest"]
-    return latest.isoformat() if latest else "none"
 
 
 def _employment(row: OccupationRow) -> int:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
 from simple_history.utils import bulk_create_with_history
 
+from pathways.core.cache import bump_content_version
 from pathways.datasets.errors import ErrorLog, ImportValidationError, RowProblem
 from pathways.datasets.readers import Row, read_delimited, read_sheet
 from pathways.framework.models import Framework, SubCluster
@@ -785,6 +786,7 @@ def apply_programs(
         with transaction.atomic():
             _Writer(summary, log, user, status, demonstration).write(programs)
             log.raise_if_any()
+            bump_content_version()  # bulk writes send no signals
             if dry_run:
                 transaction.set_rollback(True)
     except IntegrityError as exc:

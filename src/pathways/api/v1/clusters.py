@@ -5,6 +5,7 @@ from typing import Annotated
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from pathways.api.v1.schemas import (
@@ -15,6 +16,7 @@ from pathways.api.v1.schemas import (
     SortParam,
     rows_out,
 )
+from pathways.core.pagecache import cache_for_visitors
 from pathways.framework.models import Cluster, SubCluster, SubClusterOccupation
 from pathways.occupations.tables import cluster_socs, occupation_rows, sort_rows
 
@@ -43,6 +45,7 @@ class ClusterDetailOut(Schema):
 
 
 @router.get("/clusters", response=list[ClusterOut], summary="List career clusters")
+@decorate_view(cache_for_visitors)
 def list_clusters(
     request: HttpRequest, framework: Annotated[FrameworkParam, Query()] = "2024"
 ) -> list[ClusterOut]:
@@ -62,6 +65,7 @@ def list_clusters(
     response={200: ClusterDetailOut, 404: Error},
     summary="One cluster: sub-clusters and occupations",
 )
+@decorate_view(cache_for_visitors)
 def cluster_detail(
     request: HttpRequest, code: str, sort: Annotated[SortParam, Query()] = "openings"
 ) -> ClusterDetailOut:

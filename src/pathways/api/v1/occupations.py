@@ -4,11 +4,13 @@ from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from ninja import Path, Query, Router
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from pathways.api.v1.occupation_schemas import OccupationDetailOut, occupation_detail_out
 from pathways.api.v1.regions import find_region
 from pathways.api.v1.schemas import SORTS, Error, OccupationRowOut, rows_out
+from pathways.core.pagecache import cache_for_visitors
 from pathways.core.text import fold
 from pathways.framework.models import Cluster
 from pathways.occupations.profile import occupation_profile
@@ -35,6 +37,7 @@ ListSort = Literal["openings", "median_wage", "growth", "relevance"]
     response={200: list[OccupationRowOut], 404: Error, 422: Error},
     summary="List, search and rank occupations",
 )
+@decorate_view(cache_for_visitors)
 def list_occupations(
     request: HttpRequest,
     q: Annotated[str, Query(description="Words in the title or an O*NET alternate title.")] = "",
@@ -83,6 +86,7 @@ def _socs(q: str, cluster: str, area: str | None) -> list[str]:
     by_alias=True,
     summary="One occupation: description, interests, education, clusters, wages, projections",
 )
+@decorate_view(cache_for_visitors)
 def occupation_detail(
     request: HttpRequest,
     soc: str = Path(..., pattern=SOC_PATTERN, description="SOC 2018 code, e.g. 29-1141."),

@@ -4,6 +4,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Field, Path, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from pathways.api.v1.schemas import (
@@ -17,6 +18,7 @@ from pathways.api.v1.schemas import (
     labour_market_out,
     rows_out,
 )
+from pathways.core.pagecache import cache_for_visitors
 from pathways.geography.models import WorkforceRegion
 from pathways.geography.services import (
     district_area,
@@ -91,6 +93,7 @@ def region_fields(place: WorkforceRegion) -> dict[str, object]:
 
 
 @router.get("/regions", response=list[RegionOut], summary="List workforce regions")
+@decorate_view(cache_for_visitors)
 def list_regions(request: HttpRequest) -> list[RegionOut]:
     return [RegionOut.model_validate(region_fields(place)) for place in regions()]
 
@@ -100,6 +103,7 @@ def list_regions(request: HttpRequest) -> list[RegionOut]:
     response={200: RegionDetailOut, 404: Error},
     summary="One region with its top occupations and cluster mix",
 )
+@decorate_view(cache_for_visitors)
 def region_detail(request: HttpRequest, slug: str) -> RegionDetailOut:
     place = find_region(slug)
     found = region_market(place)
@@ -122,6 +126,7 @@ def region_detail(request: HttpRequest, slug: str) -> RegionDetailOut:
     response={200: DistrictOut, 404: Error, 422: Error},
     summary="A school district's place and labour market",
 )
+@decorate_view(cache_for_visitors)
 def district_detail(
     request: HttpRequest,
     nces_id: str = Path(..., pattern=NCES_ID_PATTERN, description="NCES LEA ID, 7 digits."),

@@ -4,10 +4,12 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from pathways.datasets.registry import get_source
@@ -63,3 +65,20 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
+    """This page in each language: plain links, so switching needs no form and no cookie
+    (and the page stays cacheable). An address that cannot be translated leads home."""
+    request = context["request"]
+    here = request.get_full_path()
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(here, code)
+        if url == here and code != current:
+            with override(code):
+                url = reverse("core:home")
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links

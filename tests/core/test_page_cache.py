@@ -1,0 +1,90 @@
+"""Whole pages cached for visitors who are not signed in, refreshed by any change."""
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from pathways.core.cache import bump_content_version, content_version
+from pathways.datasets.models import DataSource
+from tests.factories import StateAdminFactory
+
+pytestmark = pytest.mark.django_db
+
+
+FIRST, SECOND = 'SOC codes</th><td class="num">4</td>', 'SOC codes</th><td class="num">5</td>'
+
+
+def _change_behind_the_cache() -> None:
+    # An update that does not bump the content version.
+    DataSource.objects.update(row_counts={"SOC codes": 5})
+
+
+@pytest.fixture
+def source(db):  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    # Replaces the real row when the session has loaded the data (rolled back after).
+    return DataSource.objects.update_or_create(
+        slug="soc_2018",
+        defaults=dict(
+            title="SOC",
+            publisher="BLS",
+            vintage="2018",
+            licence="Public domain",
+            origin="mirror",
+            row_counts={"SOC codes": 4},
+            loaded_at=timezone.now(),
+        ),
+    )[0]
+
+
+def test_a_visitor_gets_the_cached_page_until_the_content_changes(client, source):
+    assert FIRST in client.get("/data/").content.decode()
+    _change_behind_the_cache()
+    assert FIRST in client.get("/data/").content.decode()
+    bump_content_version()
+    assert SECOND in client.get("/data/").content.decode()
+
+
+def test_each_language_and_address_is_cached_apart(client, source):
+    client.get("/data/")
+    _change_behind_the_cache()
+    assert SECOND in client.get("/es/data/").content.decode()
+    assert SECOND in client.get("/data/?page=2").content.decode()
+
+
+def test_signed_in_users_always_get_a_fresh_page(client, source):
+    client.get("/data/")
+    _change_behind_the_cache()
+    signed_in = Client()
+    signed_in.force_login(StateAdminFactory())
+    html = signed_in.get("/data/").content.decode()
+    assert SECOND in html
+    assert "My account" in html
+
+
+def test_cached_pages_set_no_cookie_and_keep_their_headers(client, source):
+    first = client.get("/data/")
+    second = client.get("/data/")
+    assert not first.cookies and not second.cookies
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_a_rolled_back_change_leaves_the_version_alone(db):
+    before = content_version()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        bump_content_version()
+        raise RuntimeError
+    assert content_version() == before
+
+
+def test_api_answers_are_cached_for_visitors_too(client):
+    from pathways.geography.models import WorkforceRegion
+    from tests.factories import load_state_profile
+
+    load_state_profile()
+    assert "Central" in {r["name"] for r in client.get("/api/v1/regions").json()}
+    WorkforceRegion.objects.filter(slug="central").update(name="Middle")
+    assert "Central" in {r["name"] for r in client.get("/api/v1/regions").json()}
+    bump_content_version()
+    assert "Middle" in {r["name"] for r in client.get("/api/v1/regions").json()}
