@@ -88,3 +88,9 @@ def wcag_violations(axe: Axe, page: Any) -> list[str]:
 def overflows_horizontally(page: Any) -> bool:
     """True when the page itself scrolls sideways (tables may scroll inside their wrapper)."""
     return bool(page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1"))
+
+
+def open_menu(page: Any) -> None:
+    """On a phone the header's menu starts folded; open it as a visitor would."""
+    if not page.locator(".site-menu").evaluate("menu => menu.open"):
+        page.click(".site-menu > summary")

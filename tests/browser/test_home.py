@@ -19,3 +19,24 @@ def test_switching_to_spanish_with_the_keyboard(site_url, page):
     page.wait_for_url(site_url + "/es/data/")
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.locator("h1").inner_text() == "Fuentes de datos"
+
+
+def test_the_menu_folds_away_on_a_phone_and_opens_with_the_keyboard(site_url, page):
+    page.goto(site_url + "/")
+    clusters = page.locator(".site-menu").get_by_role("link", name="Career clusters")
+    assert not clusters.is_visible()
+    page.focus(".site-menu > summary")
+    page.keyboard.press("Enter")
+    assert clusters.is_visible()
+    clusters.click()
+    page.wait_for_url(site_url + "/clusters/")
+
+
+def test_the_menu_is_open_on_a_wide_screen_and_without_javascript(site_url, browser):
+    wide, phone = {"width": 1200, "height": 800}, {"width": 360, "height": 740}
+    for options in ({"viewport": wide}, {"viewport": phone, "java_script_enabled": False}):
+        context = browser.new_context(**options)
+        page = context.new_page()
+        page.goto(site_url + "/")
+        assert page.locator(".site-menu").get_by_role("link", name="Career clusters").is_visible()
+        context.close()

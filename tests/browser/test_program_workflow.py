@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import overflows_horizontally, wcag_violations
+from tests.browser.conftest import open_menu, overflows_horizontally, wcag_violations
 
 pytestmark = [pytest.mark.mirror]
 
@@ -43,13 +43,16 @@ def sign_in(page: Page, site_url: str, account: Account) -> None:
     page.fill("#id_username", account.username)
     page.fill("#id_password", account.password)
     page.click("form.account-form button[type=submit]")
+    open_menu(page)
     expect(page.locator("form.sign-out-form button")).to_be_visible()
 
 
 def sign_out(page: Page, site_url: str) -> None:
     """The header's "Sign out" is a POST form; it lands on the home page."""
+    open_menu(page)
     page.click("form.sign-out-form button")
     page.wait_for_url(site_url + "/")
+    open_menu(page)
     expect(page.get_by_role("link", name="Sign in")).to_be_visible()
 
 
