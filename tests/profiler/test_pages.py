@@ -215,8 +215,9 @@ def test_spanish_results_show_spanish_areas_and_clusters(client, real_data):
     assert instrument().areas["I"].explanation.es in html
     assert "Investigador" in html and "Convencional" in html
     assert "Salud y Servicios Humanos" in html
-    # Legacy cluster names are published in English only, so they are marked as English.
-    assert re.search(r'<a href="/es/clusters/[\w-]+/" lang="en">', html)
+    # Legacy clusters have Spanish names too (framework/names_es.toml).
+    assert "Ciencias de la Salud" in html
+    assert not re.search(r'<a href="/es/clusters/[\w-]+/" lang="en">', html)
     assert re.search(r'lang="en">This \w+ includes information from the O\*NET', html)
 
 

@@ -8,6 +8,8 @@ stable slugs, so programs of study can refer to them across reloads.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from pathways.framework import names
+
 
 class Framework(models.TextChoices):
     MODERN = "2024", _("2024 framework")
@@ -25,6 +27,11 @@ class Cluster(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def local_name(self) -> str:
+        """The name in the active language (names_es.toml on Spanish pages)."""
+        return names.local_name(self.code, self.name)
+
 
 class SubCluster(models.Model):
     """A 2024 sub-cluster, or a legacy pathway."""
@@ -38,6 +45,11 @@ class SubCluster(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language (names_es.toml on Spanish pages)."""
+        return names.local_name(self.code, self.name)
 
 
 class SubClusterOccupation(models.Model):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from pathways.datasets.registry import get_source
 from pathways.framework.models import Cluster, ClusterBridge, Framework, SubCluster
+from pathways.framework.names import local_name, name_key
 from pathways.geography.models import OewsArea, WorkforceRegion
 from pathways.occupations.labels import TYPICAL_EDUCATION, label
 from pathways.occupations.models import StateProjectionEstimate, WageEstimate
@@ -112,25 +113,27 @@ def cluster_summary(code: str) -> ClusterSummary | None:
 def _summaries(
     clusters: QuerySet[Cluster], subclusters: QuerySet[SubCluster]
 ) -> list[ClusterSummary]:
-    summaries = [
-        ClusterSummary(code, name, framework, occupations)
-        for code, name, framework, occupations in clusters.annotate(
-            n=Count("subclusters__occupations__soc_code", distinct=True)
-        )
-        .order_by("name")
-        .values_list("code", "name", "framework", "n")
-    ]
+    """Names are in the request's language (names.local_name), and sorted in it."""
+    summaries = sorted(
+        (
+            ClusterSummary(code, local_name(code, name), framework, occupations)
+            for code, name, framework, occupations in clusters.annotate(
+                n=Count("subclusters__occupations__soc_code", distinct=True)
+            ).values_list("code", "name", "framework", "n")
+        ),
+        key=lambda s: name_key(s.name),
+    )
     if not summaries:
         return []
     by_code = {s.code: s for s in summaries}
-    for code, cluster_code, name, occupations in (
-        subclusters.annotate(n=Count("occupations__soc_code", distinct=True))
-        .order_by("name")
-        .values_list("code", "cluster_id", "name", "n")
-    ):
+    for code, cluster_code, name, occupations in subclusters.annotate(
+        n=Count("occupations__soc_code", distinct=True)
+    ).values_list("code", "cluster_id", "name", "n"):
         by_code[cluster_code].subclusters.append(
-            SubClusterSummary(code, cluster_code, name, occupations)
+            SubClusterSummary(code, cluster_code, local_name(code, name), occupations)
         )
+    for summary in summaries:
+        summary.subclusters.sort(key=lambda s: name_key(s.name))
     legacy = [s.code for s in summaries if s.is_legacy]
     if legacy:
         for legacy_code, bridges in _bridges(legacy).items():
@@ -150,7 +153,10 @@ def _bridges(legacy_codes: list[str]) -> dict[str, list[Bridge]]:
         if len(shown) < BRIDGES_SHOWN and (not shown or bridge.share >= BRIDGE_MIN_SHARE):
             shown.append(
                 Bridge(
-                    bridge.modern_id, bridge.modern.name, bridge.shared_occupations, bridge.share
+                    bridge.modern_id,
+                    local_name(bridge.modern_id, bridge.modern.name),
+                    bridge.shared_occupations,
+                    bridge.share,
                 )
             )
     return found

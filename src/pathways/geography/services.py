@@ -16,6 +16,7 @@ from django.db.models import Prefetch, QuerySet
 
 from pathways.core.cache import data_version
 from pathways.framework.models import Framework, SubClusterOccupation
+from pathways.framework.names import local_name
 from pathways.geography.models import (
     County,
     District,
@@ -48,6 +49,12 @@ class ClusterShare:
     employment: int
     # Share of all jobs in the area (OEWS all-occupations total), percent; None without one.
     percent_of_area: Decimal | None = None
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language. Shares are cached for every language, so `name`
+        stays as published and pages translate it when they show it."""
+        return local_name(self.code, self.name)
 
 
 @dataclass

@@ -156,7 +156,9 @@ def market_context(place_market: PlaceMarket) -> dict[str, Any]:
         "place_market": place_market,
         "market": market,
         "growth_min_employment": services.GROWTH_MIN_EMPLOYMENT,
-        "cluster_chart": horizontal_bars([(s.name, s.employment) for s in market.cluster_mix]),
+        "cluster_chart": horizontal_bars(
+            [(s.local_name, s.employment) for s in market.cluster_mix]
+        ),
     }
 
 
@@ -262,7 +264,7 @@ def cluster_csv(market: LabourMarket) -> tuple[list[str], list[Sequence[Any]]]:
         [
             rank,
             share.code,
-            share.name,
+            share.local_name,
             market.area.code,
             market.area.name,
             share.employment,

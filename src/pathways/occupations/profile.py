@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework, SubClusterOccupation
+from pathways.framework.names import local_name
 from pathways.geography.models import OewsArea, State
 from pathways.occupations.labels import (
     JOB_TRAINING,
@@ -57,6 +58,15 @@ class ClusterPlacement:
     cluster_name: str
     subcluster_code: str
     subcluster_name: str
+
+    # The names above are as published (the API serves them); pages show these.
+    @property
+    def cluster_local_name(self) -> str:
+        return local_name(self.cluster_code, self.cluster_name)
+
+    @property
+    def subcluster_local_name(self) -> str:
+        return local_name(self.subcluster_code, self.subcluster_name)
 
 
 @dataclass(frozen=True)

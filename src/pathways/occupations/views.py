@@ -15,11 +15,13 @@ from pathways.core.csv import csv_response, wants_csv
 from pathways.core.text import fold
 from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework
+from pathways.framework.names import name_key
 from pathways.occupations import compare as comparing
 from pathways.occupations.charts import interest_bars, wage_ranges
 from pathways.occupations.models import SocCode
 from pathways.occupations.profile import (
     WAGE_CSV_HEADER,
+    ClusterPlacement,
     area_name,
     occupation_profile,
     state_name,
@@ -63,14 +65,22 @@ def occupation(request: HttpRequest, soc: str) -> HttpResponse:
             _("and"),
         ),
         "share_percent": round(projection.employment_share * 100, 2) if projection else None,
-        "clusters_modern": profile.clusters.get(Framework.MODERN, []),
-        "clusters_legacy": profile.clusters.get(Framework.LEGACY, []),
+        "clusters_modern": _by_local_name(profile.clusters.get(Framework.MODERN, [])),
+        "clusters_legacy": _by_local_name(profile.clusters.get(Framework.LEGACY, [])),
         "interest_chart": interest_bars(profile.interests),
         "onet": get_source("onet"),
         "projections_source": get_source("bls_ep"),
         "state_name": state_name(profile.state),
     }
     return render(request, "occupations/occupation.html", context)
+
+
+def _by_local_name(placements: list[ClusterPlacement]) -> list[ClusterPlacement]:
+    """Placements in the order of the names the page shows."""
+    return sorted(
+        placements,
+        key=lambda p: (name_key(p.cluster_local_name), name_key(p.subcluster_local_name)),
+    )
 
 
 def _query(request: HttpRequest) -> str:

@@ -5,7 +5,7 @@ be tested and reused (saved results link to the same page).
 """
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pathways.framework.models import Framework
+from pathways.framework.names import local_name, name_key
 from pathways.occupations.tables import OccupationRow, occupation_rows
 
 from .data import AREAS, Area, Bilingual, current_language, instrument
@@ -151,7 +152,7 @@ def why_text(match: Match) -> str:
 @dataclass(frozen=True)
 class ClusterLink:
     code: str
-    name: str  # 2024 names in the page's language; legacy names as published (English)
+    name: str  # in the page's language
     url: str
 
 
@@ -212,9 +213,8 @@ class Results:
 
 
 def cluster_name(ref: ClusterRef) -> str:
-    """2024 cluster names in the page's language (items.toml); legacy names as published."""
-    names = instrument().clusters
-    return str(names[ref.code]) if ref.code in names else ref.name
+    """The cluster's name in the page's language (framework/names_es.toml)."""
+    return local_name(ref.code, ref.name)
 
 
 def _url_for(name: str) -> Callable[[str], str]:
@@ -260,8 +260,8 @@ def build_results(profile: Profile, options: Options) -> Results:
             table.get(m.soc),
             why_text(m),
             occupation_url(m.soc),
-            [links[ref.code] for ref in placements[m.soc][Framework.MODERN]],
-            [links[ref.code] for ref in placements[m.soc][Framework.LEGACY]],
+            _by_name(links[ref.code] for ref in placements[m.soc][Framework.MODERN]),
+            _by_name(links[ref.code] for ref in placements[m.soc][Framework.LEGACY]),
         )
         for m in shown
     ]
@@ -282,8 +282,12 @@ def build_results(profile: Profile, options: Options) -> Results:
     )
 
 
+def _by_name(links: Iterable[ClusterLink]) -> list[ClusterLink]:
+    return sorted(links, key=lambda link: name_key(link.name))
+
+
 def _ranked(counter: Counter[str], links: dict[str, ClusterLink]) -> list[ClusterCount]:
-    ranked = sorted(counter.items(), key=lambda kv: (-kv[1], links[kv[0]].name))
+    ranked = sorted(counter.items(), key=lambda kv: (-kv[1], name_key(links[kv[0]].name)))
     return [
         ClusterCount(code, links[code].name, links[code].url, n)
         for code, n in ranked[:SUMMARY_CLUSTERS]

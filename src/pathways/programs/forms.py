@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pathways.framework.models import Cluster, Framework, SubCluster
+from pathways.framework.names import name_key
 from pathways.geography.models import District, WorkforceRegion
 
 from . import services
@@ -33,7 +34,11 @@ class GroupedModelChoiceIterator(ModelChoiceIterator):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         groups: dict[str, list[Any]] = {}
-        for obj in self.queryset:
+        objects = list(self.queryset)
+        sort_key = getattr(self.field, "sort_key", None)
+        if sort_key is not None:  # e.g. by the names in the page's language
+            objects.sort(key=sort_key)
+        for obj in objects:
             group = getattr(self.field, "group_by")(obj)  # noqa: B009 (not in the stubs)
             groups.setdefault(group, []).append(self.choice(obj))
         yield from groups.items()
@@ -52,9 +57,16 @@ class SubClusterField(forms.ModelChoiceField):
         )
         super().__init__(queryset=queryset, **kwargs)
 
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.local_name)
+
     @staticmethod
     def group_by(obj: SubCluster) -> str:
-        return obj.cluster.name
+        return obj.cluster.local_name
+
+    @staticmethod
+    def sort_key(obj: SubCluster) -> tuple[str, str]:
+        return name_key(obj.cluster.local_name), name_key(obj.local_name)
 
 
 class ProgramForm(forms.ModelForm):
@@ -408,6 +420,17 @@ class RegionField(forms.ModelChoiceField):
         return str(obj.name_es if get_language() == "es" else obj.name)
 
 
+class ClusterField(forms.ModelChoiceField):
+    """A cluster of either framework, named in the page's language."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.local_name)
+
+    @staticmethod
+    def sort_key(obj: Cluster) -> tuple[str, str]:
+        return obj.framework, name_key(obj.local_name)
+
+
 class ProgramFilterForm(forms.Form):
     district = forms.ModelChoiceField(
         queryset=District.objects.order_by("name"),
@@ -421,7 +444,7 @@ class ProgramFilterForm(forms.Form):
         label=_("Workforce region"),
         empty_label=_("All regions"),
     )
-    cluster = forms.ModelChoiceField(
+    cluster = ClusterField(
         queryset=Cluster.objects.order_by("framework", "name"),
         required=False,
         label=_("Career cluster"),

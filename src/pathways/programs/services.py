@@ -456,6 +456,7 @@ def program_history(program: ProgramOfStudy) -> list[HistoryEntry]:
     programs and credentials attached to it, its course sequence and its work-based
     learning. A fixed number of queries, however long the log."""
     from pathways.framework.models import SubCluster
+    from pathways.framework.names import local_name
     from pathways.geography.models import District
 
     from .models import Credential, WorkBasedLearning
@@ -497,11 +498,12 @@ def program_history(program: ProgramOfStudy) -> list[HistoryEntry]:
     def used(*names: str) -> set[Any]:
         return {v for r in raw for n, *pair in r.changes if n in names for v in pair} - {None}
 
-    subclusters = dict(
-        SubCluster.objects.filter(pk__in=used("subcluster_id", "legacy_pathway_id")).values_list(
-            "pk", "name"
-        )
-    )
+    subclusters = {
+        pk: local_name(pk, name)
+        for pk, name in SubCluster.objects.filter(
+            pk__in=used("subcluster_id", "legacy_pathway_id")
+        ).values_list("pk", "name")
+    }
     all_ps = set().union(*used("postsecondary_programs"))
     all_cred = set().union(*used("credentials"))
     names: dict[str, dict[Any, str]] = {

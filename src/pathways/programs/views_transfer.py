@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from pathways.datasets.errors import ImportValidationError
 from pathways.framework.models import Cluster
+from pathways.framework.names import name_key
 from pathways.geography.models import District
 
 from .exporting import (
@@ -182,7 +183,9 @@ def export_view(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "filters": filters,
         "districts": District.objects.order_by("name"),
-        "clusters": Cluster.objects.order_by("framework", "name"),
+        "clusters": sorted(
+            Cluster.objects.all(), key=lambda c: (c.framework, name_key(c.local_name))
+        ),
         "statuses": ProgramOfStudy.Status.choices,
         "may_import": request.user.has_perm("programs.import_programs"),
     }
