@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "pathways.accounts",
     "pathways.profiler",
     "pathways.budget",
+    "pathways.students",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
@@ -115,6 +116,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["pathways.formats"]
 TIME_ZONE = "America/Denver"
 USE_I18N = True
 USE_TZ = True
@@ -142,6 +144,14 @@ CACHES = {
 PATHWAYS_CACHE_DIR = Path(os.environ.get("PATHWAYS_CACHE_DIR", DATA_HOME / "cache")).resolve()
 PATHWAYS_DATA_MIRROR = os.environ.get("PATHWAYS_DATA_MIRROR") or None
 # The state profile: the facts about the state this deployment serves.
+# New Mexico's CTE status rules (see students/status.py): a participant passed at least one
+# course of a program of study, a concentrator at least two courses in the same program, and
+# a completer is a concentrator who also passed that program's capstone.
+PATHWAYS_STATUS_RULES = {"participant_courses": 1, "concentrator_courses": 2}
+# Report cells with fewer students than this are hidden (FERPA small-cell suppression).
+PATHWAYS_MIN_CELL = int(os.environ.get("PATHWAYS_MIN_CELL", "10"))
+# Rates are shown as "more than 95%" / "fewer than 5%" beyond these bounds.
+PATHWAYS_RATE_BOUNDS = (5, 95)
 PATHWAYS_STATE_PROFILE = os.environ.get(
     "PATHWAYS_STATE_PROFILE", str(BASE_DIR / "geography" / "profiles" / "nm.toml")
 )

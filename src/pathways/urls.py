@@ -18,5 +18,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("pathways.accounts.urls")),
     path("interests/", include("pathways.profiler.urls")),
     path("budget/", include("pathways.budget.urls")),
+    path("students/", include("pathways.students.urls")),
     prefix_default_language=False,
 )

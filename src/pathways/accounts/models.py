@@ -29,6 +29,12 @@ class User(AbstractUser):
     district = models.ForeignKey(
         "geography.District", on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
+    # Counselors may be limited to one school; blank = their whole district.
+    school = models.ForeignKey(
+        "students.School", on_delete=models.SET_NULL, null=True, blank=True, related_name="staff"
+    )
+    # A student account's state student ID, which links it to that student's records.
+    student_id = models.CharField(max_length=20, blank=True)
 
     objects: ClassVar[PathwaysUserManager] = PathwaysUserManager()
 

@@ -77,3 +77,8 @@ rules.add_perm(
 rules.add_perm("programs.import_programs", is_state_admin | is_district_coordinator)
 # The shared catalogue of courses, postsecondary programs and credentials.
 rules.add_perm("programs.change_catalogue", is_state_admin | is_district_coordinator)
+
+# Student records: reports for counselors, coordinators and the state, each scoped by
+# students.scope.scope_for(user); uploads by coordinators (their district) and the state.
+rules.add_perm("students.view_reports", is_state_admin | is_district_staff)
+rules.add_perm("students.import_records", is_state_admin | is_district_coordinator)

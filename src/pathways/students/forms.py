@@ -1,0 +1,115 @@
+"""Forms for the student-record pages: the upload, and the reports' filters (a GET form)."""
+
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from pathways.geography.models import District
+
+from .models import SPECIAL_POPULATIONS, RecordUpload
+from .progress import school_year_label
+
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # a large district's year of course records fits easily
+UPLOAD_SUFFIXES = (".csv", ".xlsx")
+
+GROUP_BY_LABELS: dict[str, Any] = {
+    "state": gettext_lazy("The whole state"),
+    "district": gettext_lazy("School district"),
+    "school": gettext_lazy("School"),
+    "cluster": gettext_lazy("Career cluster (2024 framework)"),
+    "legacy_cluster": gettext_lazy("Career cluster (legacy framework)"),
+    "program": gettext_lazy("Program of study"),
+}
+# The report table's caption: "CTE participants ..., 2024-25, by school district".
+GROUP_BY_CAPTIONS: dict[str, Any] = {
+    "state": gettext_lazy("for the whole state"),
+    "district": gettext_lazy("by school district"),
+    "school": gettext_lazy("by school"),
+    "cluster": gettext_lazy("by career cluster (2024 framework)"),
+    "legacy_cluster": gettext_lazy("by career cluster (legacy framework)"),
+    "program": gettext_lazy("by program of study"),
+}
+BREAKDOWN_LABELS: dict[str, Any] = {
+    "all": gettext_lazy("All students"),
+    "sex": gettext_lazy("Sex"),
+    "race_ethnicity": gettext_lazy("Race and ethnicity"),
+    **SPECIAL_POPULATIONS,
+}
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Records file (CSV or XLSX)"),
+        help_text=gettext_lazy("One row per record, in the layout for its kind. At most 100 MB."),
+    )
+    kind = forms.ChoiceField(
+        label=gettext_lazy("What the file holds"), choices=RecordUpload.Kind.choices
+    )
+    check_only = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("Check only"),
+        help_text=gettext_lazy("Check every row and show what would be loaded; nothing is saved."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.too_large = False
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        name = Path(upload.name or "").name
+        if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
+            raise forms.ValidationError(
+                _("“%(name)s” is not a .csv or .xlsx file.") % {"name": name}
+            )
+        if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+            self.too_large = True
+            raise forms.ValidationError(
+                _("The file is %(size)s; the limit is %(limit)s.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_UPLOAD_BYTES)}
+            )
+        if not upload.size:
+            raise forms.ValidationError(_("The file is empty."))
+        return upload
+
+
+class ReportFilterForm(forms.Form):
+    """The report's filters, read from the query string. Choices depend on the user's scope:
+    only the state may pick a district; years are those with records in the scope."""
+
+    year = forms.TypedChoiceField(label=gettext_lazy("School year"), coerce=int)
+    district = forms.ModelChoiceField(
+        label=gettext_lazy("School district"),
+        queryset=District.objects.order_by("name"),
+        required=False,
+        empty_label=gettext_lazy("All districts"),
+        to_field_name="nces_id",
+    )
+    group_by = forms.ChoiceField(label=gettext_lazy("Rows"), required=False)
+    breakdown = forms.ChoiceField(label=gettext_lazy("Break down by"), required=False)
+
+    def __init__(
+        self,
+        data: Any,
+        *,
+        years: list[int],
+        group_by: tuple[str, ...],
+        breakdowns: tuple[str, ...],
+        statewide: bool,
+    ) -> None:
+        super().__init__(data)
+        self._choices("year", [(y, school_year_label(y)) for y in sorted(years, reverse=True)])
+        self._choices("group_by", [(g, GROUP_BY_LABELS.get(g, g)) for g in group_by])
+        self._choices("breakdown", [(b, BREAKDOWN_LABELS.get(b, b)) for b in breakdowns])
+        if not statewide:
+            del self.fields["district"]
+
+    def _choices(self, name: str, choices: list[tuple[Any, Any]]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices

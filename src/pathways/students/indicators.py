@@ -1,0 +1,338 @@
+"""The Perkins V secondary indicators (1S1, 4S1, 5S1, 5S2, 5S3), with small cells suppressed.
+
+The students counted are the status report's (see `reports`), and so is the suppression:
+each indicator's concentrators agree with that report's, and the students not in a
+numerator are counted too, so a rate near 100% cannot reveal a handful of students.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .models import RecordUpload
+from .progress import school_year_label
+from .report_sql import indicator_counts
+from .report_tables import (
+    ALL,
+    Cell,
+    Geography,
+    Key,
+    agreeing,
+    check_request,
+    load_geography,
+    subgroups,
+    visible_places,
+)
+from .reports import source_note, status_suppression
+from .scope import ReportScope
+from .suppression import Rate, Suppression, format_rate, suppress
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    definition: str
+    numerator: str  # the measure counted in the numerator
+    denominator: str
+    needs: tuple[str, ...]  # RecordUpload kinds that must be loaded for the year
+
+
+def indicators() -> list[Indicator]:
+    """The Perkins V secondary indicators these records support, with their definitions."""
+    kind = RecordUpload.Kind
+    return [
+        Indicator(
+            "1S1",
+            _("Four-year graduation rate"),
+            _(
+                "Concentrators (by the year) in the four-year cohort expected to graduate in "
+                "the year who graduated within four years, out of all concentrators in that "
+                "cohort. Students who left are counted where they were last enrolled."
+            ),
+            "cohort_graduated",
+            "cohort",
+            (kind.GRADUATION,),
+        ),
+        Indicator(
+            "4S1",
+            _("Nontraditional program concentration"),
+            _(
+                "Concentrators enrolled in the year whose record for the year marks them as in a "
+                "program nontraditional for their sex, out of all concentrators enrolled."
+            ),
+            "nontraditional",
+            "concentrators",
+            (),
+        ),
+        Indicator(
+            "5S1",
+            _("Recognized postsecondary credential"),
+            _(
+                "Concentrators who graduated in the year and earned an industry-recognized "
+                "credential in any year up to it, out of all graduating concentrators."
+            ),
+            "credential",
+            "graduating",
+            (kind.GRADUATION, kind.CREDENTIALS),
+        ),
+        Indicator(
+            "5S2",
+            _("Postsecondary credits"),
+            _(
+                "Concentrators who graduated in the year and earned postsecondary (dual) credit "
+                "in any year up to it, out of all graduating concentrators."
+            ),
+            "dual_credit",
+            "graduating",
+            (kind.GRADUATION, kind.DUAL_CREDIT),
+        ),
+        Indicator(
+            "5S3",
+            _("Work-based learning"),
+            _(
+                "Concentrators who graduated in the year and took part in work-based learning "
+                "in any year up to it, out of all graduating concentrators."
+            ),
+            "wbl",
+            "graduating",
+            (kind.GRADUATION, kind.WORK_BASED_LEARNING),
+        ),
+    ]
+
+
+INDICATOR_MEASURES = (
+    "concentrators",
+    "nontraditional",
+    "graduating",
+    "credential",
+    "dual_credit",
+    "wbl",
+    "cohort",
+    "cohort_graduated",
+)
+NEEDS_LABELS: dict[str, str] = {
+    RecordUpload.Kind.GRADUATION: _("graduation records"),
+    RecordUpload.Kind.CREDENTIALS: _("credential records"),
+    RecordUpload.Kind.DUAL_CREDIT: _("dual credit records"),
+    RecordUpload.Kind.WORK_BASED_LEARNING: _("work-based learning records"),
+}
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    code: str  # "1S1", "4S1", "5S1", "5S2", "5S3"
+    name: str
+    group_by: str  # this row's level: "state", "district" (or "school" for a school's staff)
+    group_key: str
+    group_label: str
+    breakdown: str
+    subgroup: str
+    subgroup_label: str
+    numerator: Cell
+    denominator: Cell
+    rate: Rate
+    available: bool
+    note: str  # why it is not available, or ""
+
+
+class IndicatorReport(list[IndicatorRow]):
+    """The indicator rows, with what the export's notes need."""
+
+    def __init__(
+        self,
+        rows: Iterable[IndicatorRow],
+        *,
+        year: int,
+        scope: ReportScope,
+        group_by: str,
+        breakdown: str,
+        minimum: int,
+        source: str,
+    ) -> None:
+        super().__init__(rows)
+        self.year = year
+        self.scope = scope
+        self.group_by = group_by
+        self.breakdown = breakdown
+        self.minimum = minimum
+        self.source = source
+
+
+def perkins_indicators(
+    year: int,
+    scope: ReportScope,
+    *,
+    group_by: str = "district",
+    breakdown: str = "all",
+    minimum: int | None = None,
+) -> IndicatorReport:
+    """Numerator, denominator and rate of each indicator for the state and its districts
+    (`group_by` "state": the state only; any other grouping gives districts), by subgroup.
+
+    An indicator whose files are not loaded for a district and year is marked unavailable,
+    never shown as 0; the state needs them from every district. Counts are suppressed like
+    the status report's, and consistently with it: its concentrator counts are the 4S1
+    denominators."""
+    check_request(group_by, breakdown)
+    minimum = settings.PATHWAYS_MIN_CELL if minimum is None else minimum
+    geography, counts, hidden = _indicator_suppression(year, scope, breakdown, minimum)
+    table = _IndicatorTable(
+        geography, counts, hidden, _Availability(year, geography), breakdown, minimum
+    )
+    places = visible_places(geography, scope, "state" if group_by == "state" else "district")
+    return IndicatorReport(
+        [
+            table.row(indicator, place, subgroup)
+            for indicator in indicators()
+            for place in places
+            for subgroup in subgroups(breakdown)
+        ],
+        year=year,
+        scope=scope,
+        group_by=group_by,
+        breakdown=breakdown,
+        minimum=minimum,
+        source=source_note(year, scope),
+    )
+
+
+def _indicator_suppression(
+    year: int, scope: ReportScope, breakdown: str, minimum: int
+) -> tuple[Geography, dict[Key, int], dict[Key, Suppression | None]]:
+    """The indicators' table and what it hides, agreeing with the status report's
+    concentrators and with the all-students cells of the table without a breakdown."""
+    # A school's staff see their school's row; everyone else the statewide table's rows.
+    query_scope = scope if scope.school_id else ReportScope()
+    geography = load_geography(indicator_counts(year, query_scope, breakdown))
+    levels = ("school",) if scope.school_id else ("state", "district")
+    categories = [code for code, _label in subgroups(breakdown)[1:]]
+    counts = _with_complements(geography.counts(categories, INDICATOR_MEASURES), levels)
+    equations = geography.equations(categories, _all_measures(), levels)
+    equations += _complement_equations(counts)
+    published = [status_suppression(year, breakdown, minimum)[2]]
+    if breakdown != ALL:
+        published.append(_indicator_suppression(year, scope, ALL, minimum)[2])
+    return geography, counts, suppress(counts, equations, minimum, **agreeing(counts, *published))
+
+
+def _all_measures() -> list[str]:
+    return [*INDICATOR_MEASURES, *(f"not:{i.code}" for i in indicators())]
+
+
+def _with_complements(counts: dict[Key, int], levels: Sequence[str]) -> dict[Key, int]:
+    """Only the levels wanted, plus for each indicator the students NOT in its numerator:
+    they are counted too, so a rate near 100% cannot reveal a handful of students."""
+    kept = {key: count for key, count in counts.items() if key[0] in levels}
+    for key in [k for k in kept if k[3] == "concentrators"]:
+        level, group, subgroup, _measure = key
+        for indicator in indicators():
+            total = kept[(level, group, subgroup, indicator.denominator)]
+            part = kept[(level, group, subgroup, indicator.numerator)]
+            kept[(level, group, subgroup, f"not:{indicator.code}")] = total - part
+    return kept
+
+
+def _complement_equations(counts: dict[Key, int]) -> list[tuple[Key, list[Key]]]:
+    equations: list[tuple[Key, list[Key]]] = []
+    for level, group, subgroup, measure in counts:
+        if measure != "concentrators":
+            continue
+        for indicator in indicators():
+            cell = (level, group, subgroup)
+            equations.append(
+                (
+                    (*cell, indicator.denominator),
+                    [(*cell, indicator.numerator), (*cell, f"not:{indicator.code}")],
+                )
+            )
+    return equations
+
+
+class _Availability:
+    """Which record files are loaded for the year, by district."""
+
+    def __init__(self, year: int, geography: Geography) -> None:
+        self.year = year
+        uploads = RecordUpload.objects.filter(school_year=year).values_list("district_id", "kind")
+        self.loaded = set(uploads)
+        self.districts = {district for district, _school, _category in geography.by_school}
+        self.district_of = {
+            str(school): district for district, school, _category in geography.by_school
+        }
+
+    def note(self, indicator: Indicator, level: str, key: str) -> str:
+        """Why the indicator cannot be computed for this place, or "" when it can."""
+        if level == "state":
+            districts = self.districts
+        elif level == "district":
+            districts = {key}
+        else:
+            districts = {self.district_of[key]}
+        missing = [
+            kind
+            for kind in indicator.needs
+            if any((district, kind) not in self.loaded for district in districts)
+        ]
+        if not missing:
+            return ""
+        files = _(" and ").join(str(NEEDS_LABELS[kind]) for kind in missing)
+        if level == "state":
+            return _("Needs %(files)s for %(year)s from every school district.") % {
+                "files": files,
+                "year": school_year_label(self.year),
+            }
+        return _("Needs %(files)s for %(year)s.") % {
+            "files": files,
+            "year": school_year_label(self.year),
+        }
+
+
+@dataclass
+class _IndicatorTable:
+    """Everything one indicator row is read from."""
+
+    geography: Geography
+    counts: dict[Key, int]
+    hidden: dict[Key, Suppression | None]
+    availability: _Availability
+    breakdown: str
+    minimum: int
+
+    def row(
+        self, indicator: Indicator, place: tuple[str, str, str | None], subgroup: tuple[str, str]
+    ) -> IndicatorRow:
+        level, key, _parent = place
+        note = self.availability.note(indicator, level, key)
+        if note:
+            numerator = denominator = Cell(None, False, None)
+            rate = Rate(None, _("not available"), suppressed=False)
+        else:
+            numerator = self.cell((level, key, subgroup[0], indicator.numerator))
+            denominator = self.cell((level, key, subgroup[0], indicator.denominator))
+            rate = format_rate(
+                numerator.count,
+                denominator.count,
+                self.minimum,
+                bounds=settings.PATHWAYS_RATE_BOUNDS,
+            )
+        return IndicatorRow(
+            code=indicator.code,
+            name=indicator.name,
+            group_by=level,
+            group_key=key,
+            group_label=self.geography.label(level, key),
+            breakdown=self.breakdown,
+            subgroup=subgroup[0],
+            subgroup_label=subgroup[1],
+            numerator=numerator,
+            denominator=denominator,
+            rate=rate,
+            available=not note,
+            note=note,
+        )
+
+    def cell(self, key: Key) -> Cell:
+        return Cell.of(self.counts[key], self.hidden[key])

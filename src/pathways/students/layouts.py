@@ -1,0 +1,256 @@
+"""The five student-record layouts (docs/student-records-layout.md): columns, the check for
+each column (in checks.py), and reading their CSV and XLSX files as rows of texts.
+"""
+
+import csv
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext as _
+from python_calamine import CalamineError, CalamineWorkbook
+
+from pathways.datasets.errors import ErrorLog
+from pathways.programs.models import WorkBasedLearning
+
+from .checks import (
+    COLLEGE_COURSE_CODE,
+    COURSE_CODE,
+    SCHOOL_CODE,
+    TERM,
+    Check,
+    choice,
+    district,
+    name,
+    number,
+    pattern,
+    race_options,
+    school_year,
+    student_id,
+    wbl_options,
+    whole_number,
+    year,
+    yes_no,
+)
+from .models import (
+    SPECIAL_POPULATIONS,
+    CourseCompletion,
+    CredentialEarned,
+    DualCreditRecord,
+    GraduationRecord,
+    RaceEthnicity,
+    RecordUpload,
+    Sex,
+    WorkBasedLearningRecord,
+)
+
+# --- The layouts ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One kind of file: its columns, the model its rows become, and what a repeat is.
+
+    A record is (student_id, district_id, year, *values) where values follow `value_columns`.
+    `student_columns` describe the student for the district-year and must agree across
+    rows; `item_columns` (with the student, district and year) name a row: two rows with
+    the same item are a repeat."""
+
+    kind: str
+    model: type[models.Model]
+    year_column: str
+    year_field: str
+    value_columns: tuple[str, ...]
+    value_fields: tuple[str, ...]
+    item_columns: tuple[str, ...]
+    optional: frozenset[str]
+    student_columns: tuple[str, ...] = ()
+    other_columns: tuple[str, ...] = ()  # read and checked separately (school_name)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (
+            "student_id",
+            "district_nces_id",
+            self.year_column,
+            *self.student_columns,
+            *self.other_columns,
+            *self.value_columns,
+        )
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c for c in self.columns if c not in self.optional)
+
+
+COURSE_STUDENT_COLUMNS = (
+    "school_code",
+    "grade_level",
+    "sex",
+    "race_ethnicity",
+    *SPECIAL_POPULATIONS,
+)
+
+LAYOUTS: dict[str, Layout] = {
+    RecordUpload.Kind.COURSES: Layout(
+        kind=RecordUpload.Kind.COURSES,
+        model=CourseCompletion,
+        year_column="school_year",
+        year_field="school_year",
+        value_columns=("term", "course_code", "credit_earned", "passed"),
+        value_fields=("term", "course_code", "credit_earned", "passed"),
+        item_columns=("term", "course_code"),
+        optional=frozenset({"school_name", "passed", *SPECIAL_POPULATIONS}),
+        student_columns=COURSE_STUDENT_COLUMNS,
+        other_columns=("school_name",),
+    ),
+    RecordUpload.Kind.CREDENTIALS: Layout(
+        kind=RecordUpload.Kind.CREDENTIALS,
+        model=CredentialEarned,
+        year_column="school_year",
+        year_field="school_year",
+        value_columns=("credential",),
+        value_fields=("credential",),
+        item_columns=("credential",),
+        optional=frozenset(),
+    ),
+    RecordUpload.Kind.WORK_BASED_LEARNING: Layout(
+        kind=RecordUpload.Kind.WORK_BASED_LEARNING,
+        model=WorkBasedLearningRecord,
+        year_column="school_year",
+        year_field="school_year",
+        value_columns=("kind", "hours"),
+        value_fields=("kind", "hours"),
+        item_columns=("kind",),
+        optional=frozenset({"hours"}),
+    ),
+    RecordUpload.Kind.DUAL_CREDIT: Layout(
+        kind=RecordUpload.Kind.DUAL_CREDIT,
+        model=DualCreditRecord,
+        year_column="school_year",
+        year_field="school_year",
+        value_columns=("course_code", "institution", "credits_earned"),
+        value_fields=("course_code", "institution", "credits_earned"),
+        item_columns=("course_code",),
+        optional=frozenset({"institution"}),
+    ),
+    RecordUpload.Kind.GRADUATION: Layout(
+        kind=RecordUpload.Kind.GRADUATION,
+        model=GraduationRecord,
+        year_column="cohort_year",
+        year_field="cohort_year",
+        value_columns=("graduated", "graduation_year"),
+        value_fields=("graduated", "graduation_year"),
+        item_columns=(),
+        optional=frozenset({"graduation_year"}),
+    ),
+}
+
+
+def checks(layout: Layout, districts: set[str]) -> dict[str, Check]:
+    """A fresh check for each column of the layout (fresh, so memories last one import)."""
+    sexes = ", ".join(Sex.values)
+    converters: dict[str, Callable[[str], Any]] = {
+        "district_nces_id": district(districts),
+        "school_year": school_year,
+        "cohort_year": school_year,
+        "school_code": pattern(SCHOOL_CODE, _("a school code (1-20 letters or digits)")),
+        "school_name": name(required=False),
+        "term": pattern(TERM, _("a term (1-10 letters or digits, e.g. S1)"), upper=True),
+        "course_code": pattern(
+            COLLEGE_COURSE_CODE if layout.kind == RecordUpload.Kind.DUAL_CREDIT else COURSE_CODE,
+            _("a course code (letters, digits, dots or hyphens, e.g. 0501)"),
+        ),
+        "credit_earned": number(Decimal(0), Decimal(10), 2),
+        "passed": yes_no(blank=None),  # blank: passed if credit was earned (importing)
+        "grade_level": whole_number(6, 12, required=True),
+        "sex": choice({s.lower(): s for s in Sex.values}, sexes),
+        "race_ethnicity": choice(race_options(), ", ".join(RaceEthnicity.values)),
+        "credential": name(required=True),
+        "kind": choice(wbl_options(), ", ".join(WorkBasedLearning.Kind.values)),
+        "hours": whole_number(0, 5000, required=False),
+        "institution": name(required=False),
+        "credits_earned": number(Decimal(0), Decimal(12), 1),
+        "graduated": yes_no(required=True),
+        "graduation_year": year,
+    }
+    for population in SPECIAL_POPULATIONS:
+        converters[population] = yes_no()
+    found = {"student_id": Check(student_id, remember=False)}
+    for column in layout.columns:
+        if column != "student_id":
+            found[column] = Check(converters[column])
+    return found
+
+
+# --- Reading files -------------------------------------------------------------------------
+
+
+def cells(path: Path, log: ErrorLog) -> Iterator[list[str]]:
+    """Each row of the file as stripped texts, the header first."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        yield from _csv_cells(path, log)
+    elif suffix == ".xlsx":
+        yield from _xlsx_cells(path, log)
+    else:
+        log.add(0, "", _("is not a .csv or .xlsx file"))
+
+
+def _csv_cells(path: Path, log: ErrorLog) -> Iterator[list[str]]:
+    with open(path, "rb") as handle:
+        start = handle.read(8192)
+    if start.startswith(b"PK\x03\x04") or b"\x00" in start:
+        log.add(0, "", _("is not a CSV text file (save it as CSV UTF-8 or as .xlsx)"))
+        return
+    number = 0
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            for number, fields in enumerate(csv.reader(handle), start=1):  # noqa: B007
+                yield [f.strip() for f in fields]
+    except UnicodeDecodeError:
+        # Text is decoded ahead of the rows read, so the row is only roughly known.
+        log.add(
+            0,
+            "",
+            _("is not UTF-8 text (near row %(row)d; save the file as “CSV UTF-8”)")
+            % {"row": number + 1},
+        )
+    except csv.Error as exc:
+        log.add(number + 1, "", _("is not a readable CSV row: %(error)s") % {"error": exc})
+
+
+def _xlsx_cells(path: Path, log: ErrorLog) -> Iterator[list[str]]:
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        if not workbook.sheet_names:
+            log.add(0, "", _("the workbook has no sheets"))
+            return
+        rows = workbook.get_sheet_by_index(0).iter_rows()
+    except (CalamineError, OSError, ValueError) as exc:
+        log.add(0, "", _("cannot be read as an XLSX workbook: %(error)s") % {"error": exc})
+        return
+    for cells in rows:
+        yield [_cell_text(cell) for cell in cells]
+
+
+def fit(cells: list[str], width: int, *, lenient: bool) -> bool:
+    """Pad or trim a row whose extra or missing cells are blank (lenient), else refuse it."""
+    if not lenient or any(cells[width:]):
+        return False
+    del cells[width:]
+    cells.extend([""] * (width - len(cells)))
+    return True
+
+
+def _cell_text(cell: Any) -> str:
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if cell is None:
+        return ""
+    return str(cell).strip()
