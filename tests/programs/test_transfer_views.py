@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from pathways.programs.models import ProgramOfStudy
-from pathways.programs.views_transfer import MAX_UPLOAD_BYTES
+from pathways.programs.views_transfer import ImportForm
 from tests.factories import (
     ALBUQUERQUE,
     CounselorFactory,
@@ -18,6 +18,7 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
+MAX_UPLOAD_BYTES = ImportForm.max_bytes
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "programs"
 IMPORT = "/programs/import/"
 EXPORT = "/programs/export/"

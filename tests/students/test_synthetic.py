@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from pathways.framework.models import Cluster
 from pathways.programs import importing as program_importing
 from pathways.students import importing, synthetic
 from pathways.students.models import ProgramStatus
@@ -91,6 +92,8 @@ def test_the_largest_district_has_the_most_students(tmp_path: Path) -> None:
 
 
 def test_generation_needs_the_districts_and_framework_loaded(tmp_path: Path) -> None:
+    # Another test module may have loaded the session's data: remove it for this test.
+    Cluster.objects.all().delete()
     with pytest.raises(synthetic.MissingReferenceData):
         synthetic.generate(tmp_path, students=10)
 

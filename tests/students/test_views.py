@@ -258,9 +258,9 @@ def test_bad_files_get_a_message_never_a_server_error(
 def test_a_file_over_the_size_limit_is_refused_before_reading(
     client: Client, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pathways.students import views_upload
+    from pathways.students.forms import UploadForm
 
-    monkeypatch.setattr(views_upload, "MAX_UPLOAD_BYTES", 10)
+    monkeypatch.setattr(UploadForm, "max_bytes", 10)
     signed_in(client, DistrictCoordinatorFactory())
 
     response = post_upload(client, course_file(*[good_row(f"T{n}") for n in range(5000)]))

@@ -67,7 +67,6 @@ PROGRAM_COLUMNS = [
     "work_based_learning",
 ]
 SHEET_NAME = "Programs"
-SUFFIXES = (".csv", ".xlsx")
 LIST_SEPARATOR = ";"
 FIELD_SEPARATOR = "|"
 MAX_POSITION = 99

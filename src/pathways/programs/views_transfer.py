@@ -5,7 +5,6 @@ wrongly named file, 413 for one over the size cap, 422 for a file whose rows hav
 problems (every problem is listed with file, row and column; nothing is saved).
 """
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +14,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from pathways.core.uploads import SpreadsheetUploadForm, body_too_large, saved_upload
 from pathways.datasets.errors import ImportValidationError
 from pathways.framework.models import Cluster
 from pathways.framework.names import name_key
@@ -34,13 +33,8 @@ from .exporting import (
     export_bytes,
     programs_for_export,
 )
-from .importing import COLUMNS, SUFFIXES, import_file, may_import_approved
+from .importing import COLUMNS, import_file, may_import_approved
 from .models import ProgramOfStudy
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-# The multipart envelope around the file: boundaries, field names, the CSRF token.
-UPLOAD_OVERHEAD_BYTES = 64 * 1024
-
 
 # What each column holds, shown beside the upload form (docs/programs-layout.md has more).
 COLUMN_HELP = {
@@ -72,7 +66,7 @@ COLUMN_HELP = {
 }
 
 
-class ImportForm(forms.Form):
+class ImportForm(SpreadsheetUploadForm):
     file = forms.FileField(
         label=gettext_lazy("Programs file (CSV or XLSX)"),
         help_text=gettext_lazy("One row per course, in the layout below. At most 5 MB."),
@@ -93,29 +87,8 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args: Any, can_approve: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.too_large = False
         if not can_approve:
             del self.fields["approve"]
-
-    def clean_file(self) -> UploadedFile:
-        upload: UploadedFile = self.cleaned_data["file"]
-        name = Path(upload.name or "").name
-        if Path(name).suffix.lower() not in SUFFIXES:
-            raise forms.ValidationError(
-                _("“%(name)s” is not a .csv or .xlsx file.") % {"name": name}
-            )
-        if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
-            self.too_large = True
-            raise forms.ValidationError(
-                _("The file is %(size)s; the limit is %(limit)s.")
-                % {
-                    "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(MAX_UPLOAD_BYTES),
-                }
-            )
-        if not upload.size:
-            raise forms.ValidationError(_("The file is empty."))
-        return upload
 
 
 def _require_import(request: HttpRequest) -> None:
@@ -130,17 +103,15 @@ def import_view(request: HttpRequest) -> HttpResponse:
     can_approve = may_import_approved(request.user)
     context: dict[str, Any] = {
         "columns": [(column, COLUMN_HELP[column]) for column in COLUMNS],
-        "max_bytes": MAX_UPLOAD_BYTES,
+        "max_bytes": ImportForm.max_bytes,
     }
     if request.method != "POST":
         context["form"] = ImportForm(can_approve=can_approve)
         return render(request, "programs/transfer_import.html", context)
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_UPLOAD_BYTES + UPLOAD_OVERHEAD_BYTES:
-        # Refused before the body is read.
+    refusal = body_too_large(request, ImportForm.max_bytes)
+    if refusal:
         context["form"] = ImportForm(can_approve=can_approve)
-        context["upload_error"] = _("The file is larger than the limit of %(limit)s.") % {
-            "limit": filesizeformat(MAX_UPLOAD_BYTES)
-        }
+        context["upload_error"] = refusal
         return render(request, "programs/transfer_import.html", context, status=413)
     form = ImportForm(request.POST, request.FILES, can_approve=can_approve)
     if not form.is_valid():
@@ -152,11 +123,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
     check_only = bool(form.cleaned_data.get("check_only"))
     status = ProgramOfStudy.Status.APPROVED if form.cleaned_data.get("approve") else None
     context.update({"file_name": name, "check_only": check_only})
-    with tempfile.TemporaryDirectory(prefix="programs-import-") as folder:
-        path = Path(folder) / f"upload{Path(name).suffix.lower()}"
-        with open(path, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
+    with saved_upload(upload, prefix="programs-import-") as path:
         try:
             summary = import_file(
                 path, request.user, filename=name, status=status, dry_run=check_only

@@ -1,21 +1,15 @@
 """Forms for the student-record pages: the upload, and the reports' filters (a GET form)."""
 
-from pathlib import Path
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from pathways.core.uploads import SpreadsheetUploadForm
 from pathways.geography.models import District
 
 from .models import SPECIAL_POPULATIONS, RecordUpload
 from .progress import school_year_label
-
-MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # a large district's year of course records fits easily
-UPLOAD_SUFFIXES = (".csv", ".xlsx")
 
 GROUP_BY_LABELS: dict[str, Any] = {
     "state": gettext_lazy("The whole state"),
@@ -42,7 +36,8 @@ BREAKDOWN_LABELS: dict[str, Any] = {
 }
 
 
-class UploadForm(forms.Form):
+class UploadForm(SpreadsheetUploadForm):
+    max_bytes = 100 * 1024 * 1024  # a large district's year of course records fits easily
     file = forms.FileField(
         label=gettext_lazy("Records file (CSV or XLSX)"),
         help_text=gettext_lazy("One row per record, in the layout for its kind. At most 100 MB."),
@@ -55,27 +50,6 @@ class UploadForm(forms.Form):
         label=gettext_lazy("Check only"),
         help_text=gettext_lazy("Check every row and show what would be loaded; nothing is saved."),
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.too_large = False
-
-    def clean_file(self) -> UploadedFile:
-        upload: UploadedFile = self.cleaned_data["file"]
-        name = Path(upload.name or "").name
-        if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
-            raise forms.ValidationError(
-                _("“%(name)s” is not a .csv or .xlsx file.") % {"name": name}
-            )
-        if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
-            self.too_large = True
-            raise forms.ValidationError(
-                _("The file is %(size)s; the limit is %(limit)s.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_UPLOAD_BYTES)}
-            )
-        if not upload.size:
-            raise forms.ValidationError(_("The file is empty."))
-        return upload
 
 
 class ReportFilterForm(forms.Form):

@@ -6,7 +6,6 @@ problem is listed with file, row and column; nothing is saved), 403 for records 
 the user may not load.
 """
 
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,19 +16,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from pathways.core.uploads import body_too_large, saved_upload
 from pathways.datasets.errors import ImportValidationError
 
 from . import importing, layouts
-from .forms import MAX_UPLOAD_BYTES, UploadForm
+from .forms import UploadForm
 from .models import RecordUpload
 from .progress import school_year_label
 from .views import forbidden
 
-# The multipart envelope around the file: boundaries, field names, the CSRF token.
-UPLOAD_OVERHEAD_BYTES = 64 * 1024
 HISTORY_ROWS = 100
 
 
@@ -92,12 +89,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         context["form"] = UploadForm()
         return render(request, "students/upload.html", context)
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_UPLOAD_BYTES + UPLOAD_OVERHEAD_BYTES:
-        # Refused before the body is read.
+    refusal = body_too_large(request, UploadForm.max_bytes)
+    if refusal:
         context["form"] = UploadForm()
-        context["upload_error"] = _("The file is larger than the limit of %(limit)s.") % {
-            "limit": filesizeformat(MAX_UPLOAD_BYTES)
-        }
+        context["upload_error"] = refusal
         return render(request, "students/upload.html", context, status=413)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -116,11 +111,7 @@ def _load(request: HttpRequest, form: UploadForm, context: dict[str, Any]) -> Ht
     context.update(
         {"file_name": name, "check_only": check_only, "kind": RecordUpload.Kind(kind).label}
     )
-    with tempfile.TemporaryDirectory(prefix="student-records-") as folder:
-        path = Path(folder) / f"upload{Path(name).suffix.lower()}"
-        with open(path, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
+    with saved_upload(upload, prefix="student-records-") as path:
         try:
             summary = importing.import_file(
                 path, kind=kind, user=request.user, check=check_only, original_name=name
