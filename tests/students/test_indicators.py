@@ -122,8 +122,10 @@ def test_an_indicator_without_its_file_is_not_available_rather_than_zero():
     assert "credential records" in credential.note
     assert indicator(rows, "1S1").available
     state_key = rows[0].group_key if rows[0].group_by == "state" else "35"
+    # The state's figure counts the districts that sent the file, and says so.
     state = indicator(rows, "1S1", "state", state_key)
-    assert not state.available and "every school district" in state.note
+    assert state.available and "1 of 2 school districts" in state.note
+    assert not indicator(rows, "5S1", "state", state_key).available
 
 
 def test_indicator_denominators_are_hidden_exactly_where_the_status_report_hides_them():

@@ -9,7 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import RecordUpload
 from .progress import school_year_label
@@ -113,11 +115,11 @@ INDICATOR_MEASURES = (
     "cohort",
     "cohort_graduated",
 )
-NEEDS_LABELS: dict[str, str] = {
-    RecordUpload.Kind.GRADUATION: _("graduation records"),
-    RecordUpload.Kind.CREDENTIALS: _("credential records"),
-    RecordUpload.Kind.DUAL_CREDIT: _("dual credit records"),
-    RecordUpload.Kind.WORK_BASED_LEARNING: _("work-based learning records"),
+NEEDS_LABELS: dict[str, Promise] = {
+    RecordUpload.Kind.GRADUATION: gettext_lazy("graduation records"),
+    RecordUpload.Kind.CREDENTIALS: gettext_lazy("credential records"),
+    RecordUpload.Kind.DUAL_CREDIT: gettext_lazy("dual credit records"),
+    RecordUpload.Kind.WORK_BASED_LEARNING: gettext_lazy("work-based learning records"),
 }
 
 
@@ -135,7 +137,7 @@ class IndicatorRow:
     denominator: Cell
     rate: Rate
     available: bool
-    note: str  # why it is not available, or ""
+    note: str  # why it is not available, or what it leaves out; "" when complete
 
 
 class IndicatorReport(list[IndicatorRow]):
@@ -263,31 +265,44 @@ class _Availability:
             str(school): district for district, school, _category in geography.by_school
         }
 
-    def note(self, indicator: Indicator, level: str, key: str) -> str:
-        """Why the indicator cannot be computed for this place, or "" when it can."""
-        if level == "state":
-            districts = self.districts
-        elif level == "district":
-            districts = {key}
-        else:
-            districts = {self.district_of[key]}
-        missing = [
-            kind
-            for kind in indicator.needs
-            if any((district, kind) not in self.loaded for district in districts)
-        ]
-        if not missing:
-            return ""
-        files = _(" and ").join(str(NEEDS_LABELS[kind]) for kind in missing)
-        if level == "state":
-            return _("Needs %(files)s for %(year)s from every school district.") % {
-                "files": files,
-                "year": school_year_label(self.year),
+    def note(self, indicator: Indicator, level: str, key: str) -> tuple[bool, str]:
+        """Whether the indicator can be computed for this place, and a note for the reader.
+
+        A district or school needs its district's files. The state needs at least one
+        district's file of each kind: a district with no credentials, dual credit or
+        work-based learning to report has no rows to upload, so demanding a file from every
+        district would hide the state's figure for ever; the note says how many sent one."""
+        year = school_year_label(self.year)
+        if level != "state":
+            district = key if level == "district" else self.district_of[key]
+            missing = [kind for kind in indicator.needs if (district, kind) not in self.loaded]
+            if not missing:
+                return True, ""
+            return False, _("Needs %(files)s for %(year)s.") % {
+                "files": self._files(missing),
+                "year": year,
             }
-        return _("Needs %(files)s for %(year)s.") % {
-            "files": files,
-            "year": school_year_label(self.year),
+        sent = {
+            kind: {d for d in self.districts if (d, kind) in self.loaded}
+            for kind in indicator.needs
         }
+        missing = [kind for kind, districts in sent.items() if not districts]
+        if missing:
+            return False, _("Needs %(files)s for %(year)s.") % {
+                "files": self._files(missing),
+                "year": year,
+            }
+        partial = [kind for kind, districts in sent.items() if districts != self.districts]
+        if not partial:
+            return True, ""
+        fewest = min(len(sent[kind]) for kind in partial)
+        return True, _(
+            "Counts only the %(files)s of the %(sent)s of %(all)s school districts that sent them."
+        ) % {"files": self._files(partial), "sent": fewest, "all": len(self.districts)}
+
+    @staticmethod
+    def _files(kinds: Iterable[str]) -> str:
+        return _(" and ").join(str(NEEDS_LABELS[kind]) for kind in kinds)
 
 
 @dataclass
@@ -305,8 +320,8 @@ class _IndicatorTable:
         self, indicator: Indicator, place: tuple[str, str, str | None], subgroup: tuple[str, str]
     ) -> IndicatorRow:
         level, key, _parent = place
-        note = self.availability.note(indicator, level, key)
-        if note:
+        available, note = self.availability.note(indicator, level, key)
+        if not available:
             numerator = denominator = Cell(None, False, None)
             rate = Rate(None, _("not available"), suppressed=False)
         else:
@@ -330,7 +345,7 @@ class _IndicatorTable:
             numerator=numerator,
             denominator=denominator,
             rate=rate,
-            available=not note,
+            available=available,
             note=note,
         )
 
