@@ -153,7 +153,7 @@ def test_the_course_list_names_catalogue_courses_and_keeps_unknown_codes() -> No
 
 
 def test_a_student_without_a_status_has_no_programs() -> None:
-    took(STUDENT, 2025, "NOT-IN-A-PROGRAM")
+    took(STUDENT, 2025, "NOPROGRAM1")
 
     assert progress_for(STUDENT) == []
 

@@ -178,7 +178,8 @@ def test_the_number_of_queries_does_not_grow_with_the_students():
     few = queries_for_report()
     many("B", 60, alamogordo(), welding, school_code="002")
     many("C", 60, albuquerque(), welding, school_code="003")
-    assert queries_for_report() == few < 60
+    # PostgreSQL adds a few statements (JIT off for the report queries); the count stays flat.
+    assert queries_for_report() == few < 80
 
 
 # --- Scope ----------------------------------------------------------------------------------

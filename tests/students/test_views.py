@@ -25,7 +25,7 @@ from tests.factories.accounts import (
     StudentFactory,
 )
 from tests.factories.geography import ALAMOGORDO, ALBUQUERQUE, alamogordo
-from tests.factories.students import enrol, program_with_sequence, took
+from tests.factories.students import enrol, program_with_sequence, school, took
 
 pytestmark = pytest.mark.django_db
 
@@ -549,3 +549,17 @@ def test_the_perkins_csv_has_the_pages_indicators(client: Client) -> None:
 
     four_s_one = [row for row in rows if row[1] == "4S1"]
     assert [row[-4:-1] for row in four_s_one] == [["0", "12", "fewer than 5%"]]
+
+
+@pytest.mark.usefixtures("cohort")
+def test_a_counselor_tied_to_one_school_sees_only_that_school(client: Client) -> None:
+    for number in range(10):
+        enrol(f"S{number:02d}", 2025, school_code="002")
+        took(f"S{number:02d}", 2025, "W1", school_code="002")
+    recompute()
+    counselor = CounselorFactory(school=school("002"))
+
+    rows = table_rows(signed_in(client, counselor).get(REPORTS))
+
+    assert [row[0] for row in rows] == ["Test School 002"]
+    assert rows[0][1:] == ["10", "0", "0"]
