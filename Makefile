@@ -16,10 +16,14 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
+# The site as visitors see it: DEBUG off, so the site's own error pages (DJANGO_DEBUG=1 to
+# debug), with a secret key made once and kept in var/.
 run: data
 	$(BIN)/pathways collectstatic --noinput --verbosity 0
+	@mkdir -p var && test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	@echo "Serving on http://127.0.0.1:$(PORT)/"
-	$(BIN)/pathways runserver 127.0.0.1:$(PORT)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)} \
+	  $(BIN)/pathways runserver 127.0.0.1:$(PORT)
 
 migrate: $(BIN)/.installed
 	$(BIN)/pathways migrate --noinput --verbosity 0

@@ -58,3 +58,12 @@ def test_language_links_lead_to_the_same_page_in_the_other_language(client):
     spanish = client.get("/es/data/").content.decode()
     assert '<a href="/data/" lang="en" hreflang="en">English</a>' in spanish
     assert '<span lang="es" aria-current="true">Español</span>' in spanish
+
+
+def test_an_unknown_address_gets_the_sites_own_page_in_its_language(client):
+    english = client.get("/no-such-page/")
+    spanish = client.get("/es/no-such-page/")
+    assert english.status_code == spanish.status_code == 404
+    assert "<h1>Page not found</h1>" in english.content.decode()
+    assert "<h1>Página no encontrada</h1>" in spanish.content.decode()
+    assert 'href="/es/clusters/"' in spanish.content.decode()
