@@ -108,11 +108,6 @@ def test_job_zone_filter_changes_the_list(real_data):
     assert zone_2 and {m.soc for m in zone_2}.isdisjoint({m.soc for m in zone_5})
 
 
-def test_limit(real_data):
-    profile = profile_from_scores(SOCIAL_INVESTIGATIVE)
-    assert match_profile(profile, limit=5) == match_profile(profile)[:5]
-
-
 def test_clusters_of_all_matches_in_one_query(real_data, django_assert_num_queries):
     socs = [m.soc for m in match_profile(profile_from_scores(SOCIAL_INVESTIGATIVE))]
     with django_assert_num_queries(1):

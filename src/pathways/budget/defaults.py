@@ -83,16 +83,15 @@ class Place:
     area_is_state_fallback: bool  # True when statewide wages stand in
 
 
-def place_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+# (regions, counties), each a list of (code, name).
+PlaceChoices = tuple[list[tuple[str, str]], list[tuple[str, str]]]
+
+
+def place_choices() -> PlaceChoices:
     """(regions, counties) as (code, name) pairs for the form, each A-Z."""
     regions = [(r.slug, r.name) for r in WorkforceRegion.objects.order_by("name")]
     counties = [(c.fips, c.name) for c in County.objects.order_by("name")]
     return regions, counties
-
-
-def known_places() -> set[str]:
-    regions, counties = place_choices()
-    return {code for code, _name in regions + counties}
 
 
 def resolve_place(code: str) -> Place | None:

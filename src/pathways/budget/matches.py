@@ -11,8 +11,10 @@ occupations divided by the employment of every detailed occupation with an emplo
 estimate in the area.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.core.cache import cache
 from django.utils.functional import Promise
@@ -28,7 +30,6 @@ from pathways.occupations.tables import (
     occupation_rows,
 )
 
-HOURS_PER_YEAR = 2080
 CACHE_SECONDS = 60 * 60
 # Least to most schooling: the order groups are shown in.
 EDUCATION_ORDER = list(reversed(TYPICAL_EDUCATION))
@@ -114,16 +115,19 @@ class Matches:
 
     def by_education(self) -> list[Group]:
         groups = {key: Group(key, str(TYPICAL_EDUCATION[key])) for key in EDUCATION_ORDER}
-        other = Group("", str(NO_EDUCATION_LABEL))
-        for each in self.matching:
-            groups.get(each.row.typical_education, other).members.append(each)
-        return [g for g in [*groups.values(), other] if g.members]
+        return self._grouped(groups, str(NO_EDUCATION_LABEL), lambda c: c.row.typical_education)
 
     def by_job_zone(self) -> list[Group]:
         groups = {zone: Group(str(zone), str(name)) for zone, name in JOB_ZONE_NAMES.items()}
-        other = Group("", str(NO_ZONE_LABEL))
+        return self._grouped(groups, str(NO_ZONE_LABEL), lambda c: c.row.job_zone or 0)
+
+    def _grouped(
+        self, groups: dict[Any, Group], other_label: str, key: Callable[[Candidate], Any]
+    ) -> list[Group]:
+        """The matches by `key` into `groups`, others last; groups left empty are dropped."""
+        other = Group("", other_label)
         for each in self.matching:
-            groups.get(each.row.job_zone or 0, other).members.append(each)
+            groups.get(key(each), other).members.append(each)
         return [g for g in [*groups.values(), other] if g.members]
 
     def candidate(self, soc: str) -> Candidate | None:
@@ -131,17 +135,17 @@ class Matches:
 
 
 def comparable_annual(row: OccupationRow) -> tuple[Decimal | None, bool]:
-    """(annual median, top-coded): the annual median, else the hourly median x 2,080."""
+    """(annual median, top-coded): the row's ranking wage, at the cap where either median is
+    top-coded."""
     if row.wage is None:
         return None, False
     estimate = row.wage.estimate
-    if estimate.median_annual is not None:
-        return Decimal(estimate.median_annual), False
-    if "median_annual" in estimate.top_coded or "median_hourly" in estimate.top_coded:
+    top_coded = estimate.median_annual is None and bool(
+        {"median_annual", "median_hourly"} & set(estimate.top_coded)
+    )
+    if top_coded:
         return Decimal(TOP_CODED_ANNUAL), True
-    if estimate.median_hourly is not None:
-        return estimate.median_hourly * HOURS_PER_YEAR, False
-    return None, False
+    return row.comparable_annual_wage, False
 
 
 def candidates(area_code: str) -> list[Candidate]:

@@ -8,7 +8,7 @@ htmx the running total updates as the student types.
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -25,14 +25,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from pathways.accounts.models import User
+from pathways.accounts.models import Role, User
 
 from .calculation import Budget, build_budget
 from .defaults import (
     BEDROOM_LABELS,
     Place,
+    PlaceChoices,
     default_bedrooms,
-    known_places,
     place_choices,
     resolve_place,
 )
@@ -51,7 +51,6 @@ from .scenario import (
 from .solver import HOURS_PER_YEAR, MONTHS, Requirement
 from .taxes import FilingStatus, tax_year
 
-STUDENT = "student"
 MAX_COMPARED = 4
 GROUPINGS = {"education": gettext_lazy("Typical education"), "zone": gettext_lazy("Job zone")}
 FILING_LABELS = {
@@ -72,7 +71,7 @@ FIELD_LABELS = {
 
 
 def _is_student(user: Any) -> bool:
-    return bool(user.is_authenticated and getattr(user, "role", None) == STUDENT)
+    return bool(user.is_authenticated and getattr(user, "role", None) == Role.STUDENT)
 
 
 def _login_url(request: HttpRequest, next_url: str = "") -> str:
@@ -92,19 +91,22 @@ class Parsed:
     place: Place | None
     budget: Budget
     compared: list[str]  # query strings of scenarios carried along for comparison
+    # (regions, counties) as the form lists them; also what `place` is checked against.
+    choices: PlaceChoices
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
 
-def _parse(data: QueryDict | dict[str, Any]) -> Parsed:
-    scenario, errors = parse_scenario(data, known_places())
+def _parse(data: QueryDict, choices: PlaceChoices | None = None) -> Parsed:
+    if choices is None:
+        choices = place_choices()
+    regions, counties = choices
+    scenario, errors = parse_scenario(data, {code for code, _name in regions + counties})
     place = resolve_place(scenario.place) if "place" not in errors else None
-    compared: list[str] = []
-    if isinstance(data, QueryDict):
-        compared = [q for q in data.getlist("cmp") if q][: MAX_COMPARED - 1]
-    return Parsed(scenario, errors, place, build_budget(scenario, place), compared)
+    compared = [q for q in data.getlist("cmp") if q][: MAX_COMPARED - 1]
+    return Parsed(scenario, errors, place, build_budget(scenario, place), compared, choices)
 
 
 def _fields(parsed: Parsed, raw: QueryDict, show_errors: bool) -> list[dict[str, Any]]:
@@ -133,7 +135,7 @@ def _error_list(errors: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def _form_context(request: HttpRequest, parsed: Parsed, show_errors: bool) -> dict[str, Any]:
-    regions, counties = place_choices()
+    regions, counties = parsed.choices
     household = parsed.scenario.household
     raw = request.POST if request.method == "POST" else request.GET
     errors = parsed.errors if show_errors else {}
@@ -370,13 +372,14 @@ def compare(request: HttpRequest) -> HttpResponse:
             if not pk.isdigit():
                 raise Http404
             scenario = get_object_or_404(owned, pk=int(pk))
-            columns.append((scenario.name, _querydict(urlencode(scenario.params))))
+            columns.append((scenario.name, QueryDict(urlencode(scenario.params))))
     for n, query in enumerate(request.GET.getlist("q"), 1):
-        columns.append((_("Scenario %(n)s") % {"n": n}, _querydict(query)))
+        columns.append((_("Scenario %(n)s") % {"n": n}, QueryDict(query)))
     columns = columns[:MAX_COMPARED]
+    choices = place_choices()
     built = []
     for name, data in columns:
-        parsed = _parse(data)
+        parsed = _parse(data, choices)
         url = reverse("budget:results") + "?" + parsed.scenario.query()
         built.append(Column(name, _results(parsed) if parsed.ok else None, parsed.errors, url))
     return render(
@@ -389,10 +392,3 @@ def compare(request: HttpRequest) -> HttpResponse:
             "transport_car": TransportMode.CAR,
         },
     )
-
-
-def _querydict(query: str) -> QueryDict:
-    data = QueryDict(mutable=True)
-    for key, value in parse_qsl(query, keep_blank_values=True):
-        data.appendlist(key, value)
-    return data

@@ -30,9 +30,6 @@ class Bilingual:
     def __str__(self) -> str:
         return self.es if current_language() == "es" else self.en
 
-    def get(self, language: str) -> str:
-        return self.es if language.startswith("es") else self.en
-
 
 @dataclass(frozen=True)
 class Area:

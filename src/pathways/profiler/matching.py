@@ -12,7 +12,6 @@ shown. A flat profile (all six scores equal) has no shape to compare, so it gets
 """
 
 import math
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -102,15 +101,15 @@ class _Loaded:
     rows: list[RatedOccupation]
 
 
-_lock = threading.Lock()
-_cache: dict[str, _Loaded] = {}
+# The last rows read, kept for the process; replaced whole, so threads need no lock.
+_loaded: _Loaded | None = None
 
 
 def rated_occupations() -> list[RatedOccupation]:
     """Every `.00` occupation with six interest ratings; reread when O*NET is reloaded."""
+    global _loaded
     version = DataSource.objects.filter(slug="onet").values_list("loaded_at", flat=True).first()
-    with _lock:
-        cached = _cache.get("onet")
+    cached = _loaded
     if cached is not None and cached.version == version:
         return cached.rows
     query = OnetOccupation.objects.filter(code__endswith=".00").order_by("code")
@@ -125,8 +124,7 @@ def rated_occupations() -> list[RatedOccupation]:
         if norm > 0:
             rows.append(RatedOccupation(code, soc, title, zone, values, centred, norm))
     if rows and version is not None:
-        with _lock:
-            _cache["onet"] = _Loaded(version, rows)
+        _loaded = _Loaded(version, rows)
     return rows
 
 
@@ -141,9 +139,7 @@ def _shared(student: Sequence[float], occupation: Sequence[float], high: bool) -
     return tuple(area for _, area in both[:WHY_AREAS])
 
 
-def match_profile(
-    profile: Profile, job_zone: int | None = None, limit: int | None = None
-) -> list[Match]:
+def match_profile(profile: Profile, job_zone: int | None = None) -> list[Match]:
     """Occupations correlating at least 0.40 with the profile, best first.
 
     `job_zone` keeps occupations in that O*NET job zone (1-5) only. A flat profile has no
@@ -176,7 +172,7 @@ def match_profile(
             )
         )
     matches.sort(key=lambda m: (-round(m.correlation, 9), m.title))
-    return matches[:limit] if limit is not None else matches
+    return matches
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ checks, so clusters rank by their count. Clusters with equal counts share a rank
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from .data import Bilingual, SurveyItem, instrument
 
@@ -22,8 +23,9 @@ class ClusterResult:
     tied: bool = False  # another cluster has the same count
 
 
+@cache
 def possible_checks() -> dict[str, int]:
-    """How many items point to each cluster."""
+    """How many items point to each cluster (items.toml is read once, so this is too)."""
     counts = dict.fromkeys(instrument().clusters, 0)
     for item in instrument().survey:
         for code in item.clusters:

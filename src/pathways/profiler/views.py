@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from pathways.accounts.models import Role
 from pathways.datasets.registry import get_source
 
 from .data import SURVEY_SECTIONS, instrument
@@ -21,7 +22,6 @@ from .results import JOB_ZONE_LABELS, build_results, number, parse_query, result
 from .scoring import SHORT_FACTOR, ProfileError, score_items
 from .survey import known_ids, possible_checks, rank_clusters
 
-STUDENT = "student"
 SECTION_LABELS = {
     "activity": gettext_lazy("Activities you would enjoy"),
     "quality": gettext_lazy("Qualities that describe you"),
@@ -30,7 +30,7 @@ SECTION_LABELS = {
 
 
 def _is_student(user: Any) -> bool:
-    return bool(user.is_authenticated and getattr(user, "role", None) == STUDENT)
+    return bool(user.is_authenticated and getattr(user, "role", None) == Role.STUDENT)
 
 
 def _login_url(request: HttpRequest) -> str:
@@ -63,9 +63,10 @@ def questionnaire(request: HttpRequest, short: bool = False) -> HttpResponse:
     answers: dict[str, int] = {}
     missing: list[str] = []
     if request.method == "POST":
+        values = {str(c.value) for c in instrument().scale}
         for item in items:
             raw = request.POST.get(item.id, "")
-            if raw in {str(c.value) for c in instrument().scale}:
+            if raw in values:
                 answers[item.id] = int(raw)
             else:
                 missing.append(item.id)
@@ -148,20 +149,21 @@ def saved(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         login = _login_url(request)
         return HttpResponseRedirect(login) if login else HttpResponse(status=403)
-    entries = [
-        {
-            "saved": entry,
-            "profile": entry.profile(),
-            "url": reverse("profiler:results")
-            + "?"
-            + results_query(entry.profile(), entry.job_zone),
-            "scores": [
-                (area, number(entry.profile().scores[area.code]))
-                for area in instrument().areas.values()
-            ],
-        }
-        for entry in SavedProfile.objects.owned_by(request.user)
-    ]
+    results_url = reverse("profiler:results")
+    entries = []
+    for entry in SavedProfile.objects.owned_by(request.user):
+        profile = entry.profile()
+        entries.append(
+            {
+                "saved": entry,
+                "profile": profile,
+                "url": results_url + "?" + results_query(profile, entry.job_zone),
+                "scores": [
+                    (area, number(profile.scores[area.code]))
+                    for area in instrument().areas.values()
+                ],
+            }
+        )
     return render(
         request,
         "profiler/saved.html",

@@ -22,7 +22,6 @@ from pathways.budget.scenario import (
     parse_amount,
     validate_household,
 )
-from pathways.geography.models import County
 
 router = Router(tags=["budget"])
 CATEGORY_LIST = ", ".join(CATEGORIES)
@@ -108,7 +107,8 @@ def _fail(message: str) -> HttpError:
 )
 def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
     fips = str(payload.county_fips or "").strip()
-    if not County.objects.filter(fips=fips).exists():
+    place = resolve_place(fips)
+    if place is None or place.is_region:
         raise _fail(f"Unknown county_fips {payload.county_fips!r}: give a New Mexico county code.")
     household, errors = validate_household(payload.adults, payload.working_adults, payload.children)
     if errors:
@@ -131,8 +131,6 @@ def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
             raise _fail(f"expenses.{key} ({raw!r}): {error.args[0]}") from error
         if amount is not None:
             entered[key] = amount
-    place = resolve_place(fips)
-    assert place is not None
     scenario = Scenario(place=fips, household=household, bedrooms=bedrooms, entered=entered)
     built = build_budget(scenario, place)
     requirement = built.requirement()

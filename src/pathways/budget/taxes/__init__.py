@@ -98,7 +98,6 @@ class TaxYear:
     federal_source: Source
     payroll_source: Source
     state_source: Source
-    federal_note: str
 
 
 def _schedules(table: dict[str, Any]) -> dict[FilingStatus, Schedule]:
@@ -138,7 +137,6 @@ def tax_year(year: int = DEFAULT_YEAR) -> TaxYear:
         federal_source=Source(federal["source"]["title"], federal["source"]["url"]),
         payroll_source=Source(payroll["title"], payroll["url"]),
         state_source=Source(state["source"]["title"], state["source"]["url"]),
-        federal_note=federal["source"].get("note", ""),
     )
 
 
