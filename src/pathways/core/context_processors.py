@@ -1,7 +1,6 @@
-from collections.abc import Callable
+from functools import cache
 
 from django.http import HttpRequest
-from django.utils.translation import get_language
 
 from pathways.core.cache import content_version_for
 from pathways.geography.models import State
@@ -9,10 +8,12 @@ from pathways.geography.models import State
 
 def site_state(request: HttpRequest) -> dict[str, object]:
     """The state this deployment serves, named in the page's language, and the content
-    version that keys cached fragments (read only by templates that use it)."""
-    version: Callable[[], int] = lambda: content_version_for(request)  # noqa: E731
-    state = State.objects.first()
-    if state is None:
-        return {"site_state": None, "site_state_name": "", "content_version": version}
-    name = state.name_es if get_language() == "es" else state.name
-    return {"site_state": state, "site_state_name": name, "content_version": version}
+    version that keys cached fragments. Both are read only by the templates that use them,
+    once per request."""
+
+    @cache
+    def state_name() -> str:
+        state = State.objects.first()
+        return state.local_name if state else ""
+
+    return {"site_state_name": state_name, "content_version": lambda: content_version_for(request)}

@@ -32,6 +32,11 @@ class Source:
     mirror: str = ""
     files: tuple[SourceFile, ...] = field(default_factory=tuple)
 
+    @property
+    def citation(self) -> str:
+        """How downloads name the source: "title, vintage"."""
+        return f"{self.title}, {self.vintage}"
+
 
 def parse_registry(text: str) -> list[Source]:
     data = tomllib.loads(text)

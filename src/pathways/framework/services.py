@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import TypeVar
 
 from django.db.models import Count, QuerySet
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pathways.datasets.registry import get_source
@@ -284,9 +283,7 @@ class OccupationTable:
     @property
     def region_name(self) -> str:
         """The chosen region in the page's language; empty for statewide."""
-        if self.region is None:
-            return ""
-        return self.region.name_es if get_language() == "es" else self.region.name
+        return self.region.local_name if self.region else ""
 
     @property
     def is_statewide(self) -> bool:
@@ -334,11 +331,6 @@ def _in_view(
 # --- CSV -------------------------------------------------------------------------------
 
 
-def _source(slug: str) -> str:
-    source = get_source(slug)
-    return f"{source.title}, {source.vintage}"
-
-
 def csv_header() -> list[str]:
     return [
         _("SOC code"),
@@ -361,8 +353,8 @@ def csv_header() -> list[str]:
 
 
 def csv_rows(table: OccupationTable) -> list[list[object]]:
-    wages, openings = _source("oews"), _source("state_projections")
-    projections, onet = _source("bls_ep"), _source("onet")
+    wages, openings = get_source("oews").citation, get_source("state_projections").citation
+    projections, onet = get_source("bls_ep").citation, get_source("onet").citation
     out: list[list[object]] = []
     for r in table.rows:
         estimate = r.estimate

@@ -5,10 +5,23 @@ codes, so other sources and user data refer to them by code across reloads.
 """
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
-class State(models.Model):
+class BilingualName:
+    """A place published with an English and a Spanish name."""
+
+    name: str
+    name_es: str
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language."""
+        return self.name_es if get_language() == "es" and self.name_es else self.name
+
+
+class State(BilingualName, models.Model):
     fips = models.CharField(max_length=2, primary_key=True)
     postal = models.CharField(max_length=2, unique=True)
     name = models.CharField(max_length=100)
@@ -36,7 +49,7 @@ class OewsArea(models.Model):
         return self.name
 
 
-class WorkforceRegion(models.Model):
+class WorkforceRegion(BilingualName, models.Model):
     slug = models.SlugField(primary_key=True)
     name = models.CharField(max_length=100)
     name_es = models.CharField(max_length=100)

@@ -116,11 +116,6 @@ def county(fips: str) -> County | None:
     )
 
 
-def counties() -> list[County]:
-    """Every county with its region, A-Z: for filters."""
-    return list(County.objects.select_related("region").order_by("name"))
-
-
 def districts(region_slug: str = "", county_fips: str = "") -> list[District]:
     """School districts, A-Z, with county and region; optionally of one region or county."""
     found = District.objects.select_related("county__region").order_by("name")
@@ -194,10 +189,6 @@ def rents(place: County) -> list[FairMarketRent]:
 # Which area describes a place ---------------------------------------------------------
 
 
-def county_area(county: County) -> OewsArea | None:
-    return county.oews_area
-
-
 def district_area(district: District) -> tuple[OewsArea | None, AreaBasis]:
     """The district's county's area, else its region's primary area, else statewide."""
     home = district.county
@@ -222,7 +213,7 @@ def region_market(place: WorkforceRegion, area_code: str = "") -> PlaceMarket | 
 
 
 def county_market(place: County) -> PlaceMarket:
-    area = county_area(place)
+    area = place.oews_area
     return PlaceMarket(cached_labour_market(area), AreaBasis.OWN if area else AreaBasis.STATE)
 
 

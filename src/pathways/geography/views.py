@@ -4,15 +4,16 @@ Views fetch through `services` and hand templates what they show; the labour-mar
 (and their CSV downloads) are the same on region, county and district pages.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import wraps
 from itertools import groupby
 from typing import Any
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from pathways.core.csv import csv_response, wants_csv
 from pathways.datasets.registry import get_source
@@ -25,24 +26,33 @@ from pathways.occupations.tables import OccupationRow
 TABLES = ("openings", "wage", "growth", "clusters")
 
 
-def local_name(region: WorkforceRegion) -> str:
-    return region.name_es if get_language() == "es" else region.name
-
-
 # Pages ---------------------------------------------------------------------------------
+
+
+def _checks_table(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A place page's CSV download names one of TABLES; anything else is a bad request."""
+
+    @wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if wants_csv(request) and request.GET.get("table") not in TABLES:
+            return HttpResponseBadRequest(
+                _("Unknown table: choose openings, wage, growth or clusters."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 def region_list(request: HttpRequest) -> HttpResponse:
     regions = [
-        (region, local_name(region), *services.coverage(region)) for region in services.regions()
+        (region, region.local_name, *services.coverage(region)) for region in services.regions()
     ]
     return render(request, "geography/region_list.html", {"regions": regions})
 
 
+@_checks_table
 def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    bad = _bad_table(request)
-    if bad:
-        return bad
     region = services.region(slug)
     if region is None:
         raise Http404(_("No workforce region has this name."))
@@ -60,7 +70,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "geography/region_detail.html",
         {
             "region": region,
-            "region_name": local_name(region),
+            "region_name": region.local_name,
             "areas": areas,
             "unmatched": unmatched,
             "districts": services.region_districts(region),
@@ -69,10 +79,8 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@_checks_table
 def county_detail(request: HttpRequest, fips: str) -> HttpResponse:
-    bad = _bad_table(request)
-    if bad:
-        return bad
     county = services.county(fips)
     if county is None:
         raise Http404(_("No county has this FIPS code."))
@@ -84,7 +92,7 @@ def county_detail(request: HttpRequest, fips: str) -> HttpResponse:
         "geography/county_detail.html",
         {
             "county": county,
-            "region_name": local_name(county.region),
+            "region_name": county.region.local_name,
             "districts": services.county_districts(county),
             "rents": services.rents(county),
             **market_context(place_market),
@@ -103,10 +111,10 @@ class DistrictFilter(forms.Form):
         county_field = self.fields["county"]
         assert isinstance(region_field, forms.ChoiceField)
         assert isinstance(county_field, forms.ChoiceField)
-        region_field.choices = [("", _("All regions")), *((r.slug, local_name(r)) for r in regions)]
+        region_field.choices = [("", _("All regions")), *((r.slug, r.local_name) for r in regions)]
         county_field.choices = [
             ("", _("All counties")),
-            *((local_name(r), [(c.fips, c.name) for c in r.counties.all()]) for r in regions),
+            *((r.local_name, [(c.fips, c.name) for c in r.counties.all()]) for r in regions),
         ]
 
 
@@ -126,10 +134,8 @@ def district_list(request: HttpRequest) -> HttpResponse:
     return render(request, "geography/district_list.html", context, status=200 if valid else 400)
 
 
+@_checks_table
 def district_detail(request: HttpRequest, nces_id: str) -> HttpResponse:
-    bad = _bad_table(request)
-    if bad:
-        return bad
     district = services.district_with_place(nces_id)
     if district is None:
         raise Http404(_("No school district has this NCES id."))
@@ -141,7 +147,7 @@ def district_detail(request: HttpRequest, nces_id: str) -> HttpResponse:
         "geography/district_detail.html",
         {
             "district": district,
-            "region_name": local_name(district.county.region),
+            "region_name": district.county.region.local_name,
             **market_context(place_market),
         },
     )
@@ -177,15 +183,6 @@ def group_districts(
     return grouped
 
 
-def _bad_table(request: HttpRequest) -> HttpResponse | None:
-    if wants_csv(request) and request.GET.get("table") not in TABLES:
-        return HttpResponseBadRequest(
-            _("Unknown table: choose openings, wage, growth or clusters."),
-            content_type="text/plain; charset=utf-8",
-        )
-    return None
-
-
 # CSV -----------------------------------------------------------------------------------
 
 
@@ -204,7 +201,7 @@ def market_csv(request: HttpRequest, market: LabourMarket, stem: str) -> HttpRes
 
 
 def _sources(*slugs: str) -> str:
-    return "; ".join(f"{get_source(s).title}, {get_source(s).vintage}" for s in slugs)
+    return "; ".join(get_source(s).citation for s in slugs)
 
 
 def occupation_csv(

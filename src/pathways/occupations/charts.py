@@ -13,11 +13,10 @@ from decimal import Decimal
 
 from pathways.occupations.models import WageEstimate
 from pathways.occupations.profile import Interest
+from pathways.occupations.tables import TOP_CODES
 
 PLOT = 1000
 QUARTERS = (0, 25, 50, 75, 100)  # tick positions, per cent across the plot
-# BLS publishes wages above these only as "at or above" (OEWS top-coding).
-TOP_CODES = {"annual": Decimal(239200), "hourly": Decimal("115.00")}
 NICE_STEPS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
 PERCENTILES = ("pct10", "pct25", "median", "pct75", "pct90")
 INTEREST_MIN, INTEREST_MAX = 1, 7  # O*NET occupational interest ratings

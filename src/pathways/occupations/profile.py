@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pathways.datasets.registry import get_source
@@ -296,16 +295,13 @@ def _related(onet: OnetOccupation | None) -> list[Related]:
 def _programs(soc: str) -> list[Program]:
     cips = CipSocLink.objects.filter(soc_code=soc).values_list("cip_code", flat=True)
     return [
-        Program(c.code, c.title)
-        for c in CipCode.objects.filter(code__in=list(cips)).order_by("code")
+        Program(c.code, c.title) for c in CipCode.objects.filter(code__in=cips).order_by("code")
     ]
 
 
 def state_name(state: State | None) -> str:
     """The state's name in the page's language."""
-    if state is None:
-        return ""
-    return state.name_es if get_language() == "es" and state.name_es else state.name
+    return state.local_name if state else ""
 
 
 def area_name(area: OewsArea, state: State | None) -> str:

@@ -24,7 +24,9 @@ from pathways.occupations.models import (
 from pathways.occupations.wages import Wage, state_area_code, wages_for
 
 HIGH_SKILL_JOB_ZONES = (4, 5)
-TOP_CODED_ANNUAL = 239200
+# BLS publishes wages above these only as "at or above" (OEWS top-coding).
+TOP_CODES = {"annual": Decimal(239200), "hourly": Decimal("115.00")}
+TOP_CODED_ANNUAL = int(TOP_CODES["annual"])
 ALL_OCCUPATIONS = "00-0000"
 
 

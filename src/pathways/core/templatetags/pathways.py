@@ -13,9 +13,9 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from pathways.datasets.registry import get_source
+from pathways.occupations.tables import TOP_CODES
 
 register = template.Library()
-TOP_CODE = {"hourly": "115.00", "annual": "239,200"}
 
 
 @register.filter
@@ -37,8 +37,8 @@ def wage(estimate: Any, column: str) -> SafeString:
     if value is not None:
         return format_html("{}", dollars(value))
     if column in estimate.top_coded:
-        cap = TOP_CODE["hourly" if column.endswith("hourly") else "annual"]
-        return format_html('<span class="top-coded">≥ ${}</span>', cap)
+        cap = TOP_CODES["hourly" if column.endswith("hourly") else "annual"]
+        return format_html('<span class="top-coded">≥ ${}</span>', f"{cap:,}")
     return format_html('—<span class="visually-hidden"> {}</span>', _("not published"))
 
 
