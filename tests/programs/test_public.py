@@ -1,7 +1,9 @@
 """Public pages: the list of approved programs, a program's page, the shared include."""
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from pathways.core.templatetags.pathways import dollars
@@ -200,3 +202,17 @@ def test_approved_program_is_listed_on_its_district_cluster_and_occupation_pages
         html = client.get(path).content.decode()
         assert f'href="/programs/{program.pk}/"' in html, path
         assert draft.title not in html, path
+
+
+def test_program_list_takes_the_same_queries_however_many_programs(client):
+    client.force_login(CounselorFactory())  # signed in: the page is never served from cache
+    ProgramOfStudyFactory(status=Status.APPROVED)
+    client.get("/programs/")  # what is looked up once per process is looked up now
+    with CaptureQueriesContext(connection) as one:
+        client.get("/programs/")
+    for _number in range(5):
+        ProgramOfStudyFactory(status=Status.APPROVED)
+    with CaptureQueriesContext(connection) as six:
+        response = client.get("/programs/")
+    assert "6 approved programs" in response.content.decode()
+    assert len(six.captured_queries) == len(one.captured_queries)

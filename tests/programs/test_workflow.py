@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from pathways.framework.models import SubClusterOccupation
 from pathways.programs import services
@@ -263,6 +265,33 @@ def test_occupations_reached_by_subcluster_and_cip(program):
     by_soc = {item.row.soc: item for item in reached.items}
     assert by_soc["11-9901"].in_subcluster and by_soc["11-9901"].programs == [college]
     assert not by_soc["11-9903"].in_subcluster
+
+
+def test_occupations_reached_takes_the_same_queries_however_many_college_programs(program):
+    CipSocLink.objects.create(cip_code="98.0302", soc_code="11-9903")
+    CipSocLink.objects.create(cip_code="98.0101", soc_code="11-9904")
+
+    def attach(number: int, cip: str) -> None:
+        program.postsecondary_programs.add(
+            PostsecondaryProgram.objects.create(
+                institution="Test College", title=f"Program {number}", cip_code=cip
+            )
+        )
+
+    attach(0, "98")
+    with CaptureQueriesContext(connection) as one:
+        services.occupations_reached(program)
+    for number, cip in enumerate(["98.03", "98.0302", "98.0101", " "], start=1):
+        attach(number, cip)
+    with CaptureQueriesContext(connection) as five:
+        links = services.occupations_reached(program).via_programs
+
+    assert len(five.captured_queries) == len(one.captured_queries)
+    titles = {soc: sorted(p.title for p in found) for soc, found in links.items()}
+    assert titles == {
+        "11-9903": ["Program 0", "Program 1", "Program 2"],
+        "11-9904": ["Program 0", "Program 3"],
+    }
 
 
 def test_approved_programs_by_district_cluster_and_occupation():

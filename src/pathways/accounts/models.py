@@ -45,15 +45,3 @@ class User(AbstractUser):
                 name="district_staff_and_students_have_a_district",
             )
         ]
-
-    @property
-    def is_state_admin(self) -> bool:
-        return self.role == Role.STATE_ADMIN
-
-    @property
-    def is_district_coordinator(self) -> bool:
-        return self.role == Role.DISTRICT_COORDINATOR
-
-    @property
-    def is_counselor(self) -> bool:
-        return self.role == Role.COUNSELOR

@@ -22,6 +22,7 @@ from pathways.geography.models import District
 
 from .importing import COLUMNS, FORMULA_START, SHEET_NAME
 from .models import ProgramCourse, ProgramOfStudy, ProgramQuerySet
+from .services import in_cluster
 
 FORMATS = ("csv", "xlsx")
 CONTENT_TYPES = {
@@ -77,9 +78,7 @@ def programs_for_export(user: Any, filters: ExportFilters) -> ProgramQuerySet:
     cluster = filters.cluster.strip()
     if cluster:
         if Cluster.objects.filter(code=cluster).exists():
-            programs = programs.filter(
-                Q(subcluster__cluster_id=cluster) | Q(legacy_pathway__cluster_id=cluster)
-            )
+            programs = programs.filter(in_cluster(cluster))
         elif SubCluster.objects.filter(code=cluster).exists():
             programs = programs.filter(Q(subcluster_id=cluster) | Q(legacy_pathway_id=cluster))
         else:

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pathways.framework.models import Cluster, Framework, SubCluster
@@ -417,7 +416,7 @@ class ReviewForm(forms.Form):
 
 class RegionField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return str(obj.name_es if get_language() == "es" else obj.name)
+        return str(obj.local_name)
 
 
 class ClusterField(forms.ModelChoiceField):

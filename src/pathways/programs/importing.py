@@ -17,7 +17,6 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
@@ -38,7 +37,7 @@ from .models import (
     ProgramOfStudy,
     WorkBasedLearning,
 )
-from .services import sequence_problems
+from .services import move_placements, sequence_problems
 
 # The layout: one row per course in a program; program columns repeat on each row.
 COLUMNS = [
@@ -84,8 +83,6 @@ FORMULA_START = ("=", "+", "-", "@")
 MAX_TITLE = 200
 MAX_DESCRIPTION = 10_000
 MAX_WBL_DESCRIPTION = 300
-# Placements that move are parked this far out while a sequence is rewritten.
-PARKING_OFFSET = 1000
 
 
 @dataclass(frozen=True)
@@ -1091,14 +1088,7 @@ class _Writer:
                 self._attach_user(placement).delete()
             elif (placement.position, placement.is_capstone) != target[placement.course_id]:
                 moved.append(placement)
-        if moved:
-            # Out of the way first (no audit record), so no position or capstone clashes.
-            ProgramCourse.objects.filter(pk__in=[pc.pk for pc in moved]).update(
-                position=F("position") + PARKING_OFFSET, is_capstone=False
-            )
-            for placement in moved:
-                placement.position, placement.is_capstone = target[placement.course_id]
-                self._attach_user(placement).save()
+        move_placements(moved, target, self.user)
         kept = {pc.course_id for pc in placements}
         self.new_placements.extend(
             ProgramCourse(program=program, course_id=course_id, position=position, is_capstone=cap)

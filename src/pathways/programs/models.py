@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from pathways.accounts.models import Role
+
 
 class CipCode(models.Model):
     code = models.CharField(max_length=7, primary_key=True)  # "14.3501", "14.35", "14"
@@ -110,9 +112,9 @@ class ProgramQuerySet(models.QuerySet["ProgramOfStudy"]):
         everything for state administrators."""
         if not user.is_authenticated or not user.is_active:
             return self.approved()
-        if user.role == "state_admin":
+        if user.role == Role.STATE_ADMIN:
             return self.all()
-        if user.role in ("district_coordinator", "counselor"):
+        if user.role in (Role.DISTRICT_COORDINATOR, Role.COUNSELOR):
             return self.filter(
                 models.Q(status=ProgramOfStudy.Status.APPROVED)
                 | models.Q(district_id=user.district_id)

@@ -7,7 +7,7 @@ step raises `PermissionDenied`, a step the program's state does not allow raises
 (django-simple-history) with the user and a reason.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,15 +122,7 @@ def set_sequence(program: ProgramOfStudy, rows: Sequence[tuple[Course, bool]], u
         for course_id, pc in existing.items()
         if course_id in wanted and (pc.position, pc.is_capstone) != wanted[course_id]
     ]
-    if changed:
-        # Park the moving rows first (no audit entry) so no position or capstone clashes.
-        ProgramCourse.objects.filter(pk__in=[pc.pk for pc in changed]).update(
-            position=F("position") + _PARKING_OFFSET, is_capstone=False
-        )
-        for pc in changed:
-            pc.position, pc.is_capstone = wanted[pc.course_id]
-            pc._history_user = user  # type: ignore[attr-defined]
-            pc.save()
+    move_placements(changed, wanted, user)
     for course_id, (position, capstone) in wanted.items():
         if course_id not in existing:
             placement = ProgramCourse(
@@ -138,6 +130,24 @@ def set_sequence(program: ProgramOfStudy, rows: Sequence[tuple[Course, bool]], u
             )
             placement._history_user = user  # type: ignore[attr-defined]
             placement.save()
+
+
+def move_placements(
+    placements: Sequence[ProgramCourse], wanted: Mapping[int, tuple[int, bool]], user: Any
+) -> None:
+    """Give each placement its wanted (position, is_capstone), by course id; `user` (if
+    any) is named in the audit log."""
+    if not placements:
+        return
+    # Park the moving rows first (no audit entry) so no position or capstone clashes.
+    ProgramCourse.objects.filter(pk__in=[pc.pk for pc in placements]).update(
+        position=F("position") + _PARKING_OFFSET, is_capstone=False
+    )
+    for pc in placements:
+        pc.position, pc.is_capstone = wanted[pc.course_id]
+        if user is not None:
+            pc._history_user = user  # type: ignore[attr-defined]
+        pc.save()
 
 
 # ---------------------------------------------------------------- the approval workflow
@@ -254,6 +264,12 @@ class OccupationsReached:
         ]
 
 
+def _cip_prefix(cip_code: str) -> str:
+    """What every 6-digit code under `cip_code` starts with ("51" -> "51.")."""
+    code = cip_code.strip()
+    return f"{code}." if len(code) == 2 else code
+
+
 def _cip_match(cip_codes: Iterable[str]) -> Q:
     """CIP codes on postsecondary programs may be 2, 4 or 6 digits; a shorter code matches
     every 6-digit code under it."""
@@ -282,12 +298,18 @@ def occupations_reached(
             "soc_code", flat=True
         )
     )
+    postsecondary_programs = list(program.postsecondary_programs.all())
+    links = set(
+        CipSocLink.objects.filter(
+            _cip_match(p.cip_code for p in postsecondary_programs)
+        ).values_list("cip_code", "soc_code")
+    )
     via_programs: dict[str, list[PostsecondaryProgram]] = {}
-    for postsecondary in program.postsecondary_programs.all():
-        socs = CipSocLink.objects.filter(_cip_match([postsecondary.cip_code])).values_list(
-            "soc_code", flat=True
-        )
-        for soc in set(socs):
+    for postsecondary in postsecondary_programs:
+        prefix = _cip_prefix(postsecondary.cip_code)
+        if not prefix:
+            continue
+        for soc in {soc for cip, soc in links if cip.startswith(prefix)}:
             via_programs.setdefault(soc, []).append(postsecondary)
     rows = occupation_rows(via_subcluster | set(via_programs), area_code)
     return OccupationsReached(sort_rows(rows, Sort.OPENINGS), via_subcluster, via_programs)

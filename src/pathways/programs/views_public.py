@@ -50,7 +50,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_object_or_404(
         ProgramOfStudy.objects.select_related(
             "district__county__region", "subcluster__cluster", "legacy_pathway__cluster"
-        ),
+        ).prefetch_related("postsecondary_programs"),  # the page and occupations_reached
         pk=pk,
     )
     if not request.user.has_perm("programs.view_programofstudy", program):
