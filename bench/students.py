@@ -161,12 +161,8 @@ def run(database_url: str, home: str, mirror: str, students: int) -> dict[str, f
 
 
 def run_reports(timed: Callable[[str, Callable[[], Any]], Any]) -> dict[str, float]:
-    """The statewide status reports and Perkins indicators, when their modules exist."""
-    try:
-        from pathways.students import indicators, reports
-    except ImportError:
-        log("students/reports.py or indicators.py is not there yet; reports not timed")
-        return {}
+    """The statewide status reports and Perkins indicators."""
+    from pathways.students import indicators, reports
     from pathways.students.models import StudentYear
     from pathways.students.scope import ReportScope
 

@@ -171,3 +171,19 @@ def test_a_district_coordinator_gets_only_their_districts_indicators():
 
     assert {(r.group_by, r.group_key) for r in rows} == {("district", ALBUQUERQUE)}
     assert [r.code for r in rows] == ["1S1", "4S1", "5S1", "5S2", "5S3"]
+
+
+def test_a_breakdown_reads_the_status_table_without_breakdown_once(monkeypatch):  # type: ignore[no-untyped-def]
+    many("A", 12, albuquerque(), program())
+    asked: list[str] = []
+    status_by_school = reports.status_by_school
+
+    def counting(year, breakdown):  # type: ignore[no-untyped-def]
+        asked.append(breakdown)
+        return status_by_school(year, breakdown)
+
+    monkeypatch.setattr(reports, "status_by_school", counting)
+
+    indicators.perkins_indicators(YEAR, STATE, breakdown="sex")
+
+    assert sorted(asked) == ["all", "sex"]

@@ -9,6 +9,8 @@ decimal separator inside SVG.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .report_tables import STATUSES
+
 WIDTH = 360
 VALUE_SPACE = 56  # room right of the longest bar for its value
 LABEL_HEIGHT = 18  # a label line above each group of bars
@@ -17,12 +19,11 @@ BAR_GAP = 2
 GROUP_GAP = 12
 MAX_LABEL = 48  # characters; longer labels are shortened (the table has them whole)
 MAX_GROUPS = 40  # a longer report is charted in part; the table has every row
-MEASURES = ("participants", "concentrators", "completers")
 
 
 @dataclass(frozen=True)
 class Bar:
-    measure: str  # one of MEASURES: the CSS class that colours it
+    measure: str  # one of STATUSES: the CSS class that colours it
     value: int
     y: int
     length: int  # at least 1 so a small value stays visible
@@ -59,7 +60,7 @@ def grouped_bars(rows: Sequence[tuple[str, Sequence[int | None]]]) -> GroupedBar
     groups, top = [], 0
     for label, values in shown:
         bars, y = [], top + LABEL_HEIGHT
-        for measure, value in zip(MEASURES, values, strict=True):
+        for measure, value in zip(STATUSES, values, strict=True):
             if value is not None:
                 length = max(1, round(room * value / largest)) if largest else 1
                 bars.append(Bar(measure, value, y, length, length + 4, y + BAR_HEIGHT - 1))

@@ -6,6 +6,7 @@ student: the reports hold counts only.
 """
 
 import csv
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO, TextIO
@@ -216,3 +217,15 @@ def _text_cell(sheet: Any, value: str, font: Font | None = None) -> WriteOnlyCel
     if font is not None:
         cell.font = font
     return cell
+
+
+def file_bytes(content: Content, fmt: str) -> tuple[bytes, int]:
+    """The whole file ("csv" or "xlsx") and its number of data rows. The CSV starts with a
+    byte-order mark, so spreadsheet programs read it as UTF-8 (accents in names)."""
+    if fmt == "xlsx":
+        binary = io.BytesIO()
+        rows = write_xlsx(content, binary)
+        return binary.getvalue(), rows
+    text = io.StringIO()
+    rows = write_csv(content, text)
+    return ("\ufeff" + text.getvalue()).encode("utf-8"), rows

@@ -27,7 +27,7 @@ from .report_tables import (
     subgroups,
     visible_places,
 )
-from .reports import source_note, status_suppression
+from .reports import source_note, status_everyone, status_suppression
 from .scope import ReportScope
 from .suppression import Rate, Suppression, format_rate, suppress
 
@@ -202,10 +202,15 @@ def perkins_indicators(
 
 
 def _indicator_suppression(
-    year: int, scope: ReportScope, breakdown: str, minimum: int
+    year: int,
+    scope: ReportScope,
+    breakdown: str,
+    minimum: int,
+    status_hidden: dict[Key, Suppression | None] | None = None,
 ) -> tuple[Geography, dict[Key, int], dict[Key, Suppression | None]]:
     """The indicators' table and what it hides, agreeing with the status report's
-    concentrators and with the all-students cells of the table without a breakdown."""
+    concentrators and with the all-students cells of the table without a breakdown.
+    `status_hidden`: what the status table without a breakdown hides, computed once."""
     # A school's staff see their school's row; everyone else the statewide table's rows.
     query_scope = scope if scope.school_id else ReportScope()
     geography = load_geography(indicator_counts(year, query_scope, breakdown))
@@ -214,9 +219,15 @@ def _indicator_suppression(
     counts = _with_complements(geography.counts(categories, INDICATOR_MEASURES), levels)
     equations = geography.equations(categories, _all_measures(), levels)
     equations += _complement_equations(counts)
-    published = [status_suppression(year, breakdown, minimum)[2]]
-    if breakdown != ALL:
-        published.append(_indicator_suppression(year, scope, ALL, minimum)[2])
+    if status_hidden is None:
+        status_hidden = status_everyone(year, minimum)
+    if breakdown == ALL:
+        published = [status_hidden]
+    else:
+        published = [
+            status_suppression(year, breakdown, minimum, everyone=status_hidden)[2],
+            _indicator_suppression(year, scope, ALL, minimum, status_hidden)[2],
+        ]
     return geography, counts, suppress(counts, equations, minimum, **agreeing(counts, *published))
 
 
@@ -228,9 +239,10 @@ def _with_complements(counts: dict[Key, int], levels: Sequence[str]) -> dict[Key
     """Only the levels wanted, plus for each indicator the students NOT in its numerator:
     they are counted too, so a rate near 100% cannot reveal a handful of students."""
     kept = {key: count for key, count in counts.items() if key[0] in levels}
+    listed = indicators()
     for key in [k for k in kept if k[3] == "concentrators"]:
         level, group, subgroup, _measure = key
-        for indicator in indicators():
+        for indicator in listed:
             total = kept[(level, group, subgroup, indicator.denominator)]
             part = kept[(level, group, subgroup, indicator.numerator)]
             kept[(level, group, subgroup, f"not:{indicator.code}")] = total - part
@@ -239,10 +251,11 @@ def _with_complements(counts: dict[Key, int], levels: Sequence[str]) -> dict[Key
 
 def _complement_equations(counts: dict[Key, int]) -> list[tuple[Key, list[Key]]]:
     equations: list[tuple[Key, list[Key]]] = []
+    listed = indicators()
     for level, group, subgroup, measure in counts:
         if measure != "concentrators":
             continue
-        for indicator in indicators():
+        for indicator in listed:
             cell = (level, group, subgroup)
             equations.append(
                 (
@@ -272,33 +285,26 @@ class _Availability:
         district's file of each kind: a district with no credentials, dual credit or
         work-based learning to report has no rows to upload, so demanding a file from every
         district would hide the state's figure for ever; the note says how many sent one."""
-        year = school_year_label(self.year)
-        if level != "state":
-            district = key if level == "district" else self.district_of[key]
-            missing = [kind for kind in indicator.needs if (district, kind) not in self.loaded]
-            if not missing:
-                return True, ""
-            return False, _("Needs %(files)s for %(year)s.") % {
-                "files": self._files(missing),
-                "year": year,
-            }
+        if level == "state":
+            districts = self.districts
+        else:
+            districts = {key if level == "district" else self.district_of[key]}
         sent = {
-            kind: {d for d in self.districts if (d, kind) in self.loaded}
-            for kind in indicator.needs
+            kind: {d for d in districts if (d, kind) in self.loaded} for kind in indicator.needs
         }
-        missing = [kind for kind, districts in sent.items() if not districts]
+        missing = [kind for kind, senders in sent.items() if not senders]
         if missing:
             return False, _("Needs %(files)s for %(year)s.") % {
                 "files": self._files(missing),
-                "year": year,
+                "year": school_year_label(self.year),
             }
-        partial = [kind for kind, districts in sent.items() if districts != self.districts]
+        partial = [kind for kind, senders in sent.items() if senders != districts]
         if not partial:
             return True, ""
         fewest = min(len(sent[kind]) for kind in partial)
         return True, _(
             "Counts only the %(files)s of the %(sent)s of %(all)s school districts that sent them."
-        ) % {"files": self._files(partial), "sent": fewest, "all": len(self.districts)}
+        ) % {"files": self._files(partial), "sent": fewest, "all": len(districts)}
 
     @staticmethod
     def _files(kinds: Iterable[str]) -> str:

@@ -22,6 +22,7 @@ GROUP_BY = ("state", "district", "school", "cluster", "legacy_cluster", "program
 GEOGRAPHIC = ("state", "district", "school")
 BREAKDOWNS = ("all", "sex", "race_ethnicity", *SPECIAL_POPULATIONS)
 ALL = "all"
+STATUSES = ("participants", "concentrators", "completers")  # the status report's counts
 
 Key = tuple[str, str, str, str]  # (level, group key, subgroup, measure): one cell
 
@@ -181,17 +182,17 @@ def visible_places(
     coarser than the scope shows the scope's own row (a district's coordinator asking for
     the state sees their district)."""
     levels = GEOGRAPHIC[: GEOGRAPHIC.index(group_by) + 1]
+    places = geography.places()
     if scope.school_id:
-        return [p for p in geography.places() if p[0] == "school" and p[1] == str(scope.school_id)]
-    places = [p for p in geography.places() if p[0] in levels]
+        return [p for p in places if p[0] == "school" and p[1] == str(scope.school_id)]
     if scope.district_id:
-        places = [
+        return [
             p
-            for p in geography.places()
+            for p in places
             if (p[0] == "district" and p[1] == scope.district_id)
             or (p[0] == "school" and p[2] == scope.district_id and "school" in levels)
         ]
-    return places
+    return [p for p in places if p[0] in levels]
 
 
 def agreeing(

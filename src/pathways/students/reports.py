@@ -38,6 +38,7 @@ from .report_sql import NO_CLUSTER, status_by_program_group, status_by_school
 from .report_tables import (
     ALL,
     GEOGRAPHIC,
+    STATUSES,
     Cell,
     Geography,
     Key,
@@ -50,8 +51,6 @@ from .report_tables import (
 )
 from .scope import ReportScope
 from .suppression import Suppression, suppress
-
-STATUSES = ("participants", "concentrators", "completers")
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,6 @@ class StatusReport:
     minimum: int
     rows: list[ReportRow]
     source: str
-    years_available: list[int]
 
 
 def available_years(scope: ReportScope) -> list[int]:
@@ -110,7 +108,6 @@ def status_report(
         minimum=minimum,
         rows=rows,
         source=source_note(year, scope),
-        years_available=available_years(scope),
     )
 
 
@@ -126,16 +123,28 @@ def _scoped(queryset: Any, scope: ReportScope) -> Any:
 
 
 def status_suppression(
-    year: int, breakdown: str, minimum: int
+    year: int,
+    breakdown: str,
+    minimum: int,
+    *,
+    everyone: dict[Key, Suppression | None] | None = None,
 ) -> tuple[Geography, dict[Key, int], dict[Key, Suppression | None]]:
     """The statewide status table by school, district and state, and what it hides. Its
-    all-students cells are hidden exactly as in the table without a breakdown."""
+    all-students cells are hidden exactly as in the table without a breakdown (`everyone`:
+    what that table hides, when the caller already has it)."""
     geography = load_geography(status_by_school(year, breakdown))
     categories = [code for code, _label in subgroups(breakdown)[1:]]
     counts = geography.counts(categories, STATUSES)
     equations = geography.equations(categories, STATUSES, GEOGRAPHIC)
-    published = [] if breakdown == ALL else [status_suppression(year, ALL, minimum)[2]]
+    published = []
+    if breakdown != ALL:
+        published.append(everyone if everyone is not None else status_everyone(year, minimum))
     return geography, counts, suppress(counts, equations, minimum, **agreeing(counts, *published))
+
+
+def status_everyone(year: int, minimum: int) -> dict[Key, Suppression | None]:
+    """What the statewide status table without a breakdown hides."""
+    return status_suppression(year, ALL, minimum)[2]
 
 
 def _geographic_status_rows(

@@ -6,7 +6,6 @@ reason. Filters are a GET form, so every view of a report is a link that can be 
 The page, its CSV and its XLSX come from the same service call, so they never disagree.
 """
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from pathways.geography.models import District
+from pathways.programs.exporting import CONTENT_TYPES, FORMATS
 
 from . import exporting, indicators, report_tables, reports
 from .charts import grouped_bars
@@ -28,12 +28,6 @@ from .forms import BREAKDOWN_LABELS, GROUP_BY_CAPTIONS, GROUP_BY_LABELS, ReportF
 from .progress import school_year_label
 from .scope import ReportScope, scope_for
 from .views import forbidden
-
-FORMATS = ("csv", "xlsx")
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 @dataclass(frozen=True)
@@ -157,16 +151,7 @@ def _download(request: HttpRequest, fmt: str, kind: ReportKind) -> HttpResponse:
             "problems": "; ".join(problems) or _("there are no student records yet.")
         }
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
-    content = kind.build(report_request)
-    if fmt == "csv":
-        text = io.StringIO()
-        exporting.write_csv(content, text)
-        # A byte-order mark, so spreadsheet programs read the file as UTF-8 (accents).
-        data = ("\ufeff" + text.getvalue()).encode("utf-8")
-    else:
-        binary = io.BytesIO()
-        exporting.write_xlsx(content, binary)
-        data = binary.getvalue()
+    data, _rows = exporting.file_bytes(kind.build(report_request), fmt)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     parts = (
         kind.stem,

@@ -20,7 +20,6 @@ from pathways.students.progress import school_year_label
 from pathways.students.scope import ReportScope, scope_for
 
 router = Router(tags=["reports"], auth=django_auth)
-MEASURES = ("participants", "concentrators", "completers")
 
 
 class StatusRowOut(Schema):
@@ -84,7 +83,7 @@ def _year(scope: ReportScope, year: int | None) -> tuple[int, list[int]]:
 
 
 def _row(row: Any) -> StatusRowOut:
-    cells = {measure: getattr(row, measure) for measure in MEASURES}
+    cells = {measure: getattr(row, measure) for measure in report_tables.STATUSES}
     return StatusRowOut(
         group_key=str(row.group_key),
         group_label=str(row.group_label),

@@ -9,7 +9,6 @@ with --table). Small counts are suppressed exactly as on the web pages; the outp
 counts only, never a student's identifier.
 """
 
-import io
 import sys
 from argparse import ArgumentParser
 from pathlib import Path
@@ -89,15 +88,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
 
     def write(self, content: list[Any], fmt: str, output: str | None) -> None:
-        if fmt == "xlsx":
-            binary = io.BytesIO()
-            rows = exporting.write_xlsx(content, binary)
-            data = binary.getvalue()
-        else:
-            text = io.StringIO()
-            rows = exporting.write_csv(content, text)
-            # A byte-order mark so spreadsheet programs read accents in names.
-            data = ("\ufeff" + text.getvalue()).encode("utf-8")
+        data, rows = exporting.file_bytes(content, fmt)
         if output:
             Path(output).write_bytes(data)
             self.stderr.write(f"{rows} rows written to {output}")
