@@ -21,6 +21,7 @@ from pathways.occupations.models import (
     StateProjectionEstimate,
     WageEstimate,
 )
+from pathways.occupations.combined import combined_codes
 from pathways.occupations.wages import Wage, state_area_code, wages_for
 
 HIGH_SKILL_JOB_ZONES = (4, 5)
@@ -66,12 +67,16 @@ class OccupationRow:
 
 
 def occupation_rows(socs: Iterable[str], area_code: str | None = None) -> list[OccupationRow]:
-    """Rows for these SOC codes, wages for the area (statewide where it has none); 6 queries."""
+    """Rows for these SOC codes, wages for the area (statewide where it has none); 6 queries
+    (and two more when the combined codes are not cached). BLS combined codes (25-9045)
+    carry BLS's title."""
     socs = sorted(set(socs))
     state_area = state_area_code()
     area = area_code or state_area
     wages = wages_for(socs, area, state_area)
-    titles = dict(SocCode.objects.filter(code__in=socs).values_list("code", "title"))
+    combined = combined_codes()
+    titles = {code: c.title for code, c in combined.items() if code in socs}
+    titles.update(SocCode.objects.filter(code__in=socs).values_list("code", "title"))
     onet = {
         soc: (title, zone)
         for soc, title, zone in OnetOccupation.objects.filter(

@@ -47,7 +47,7 @@ def occupation(request: HttpRequest, soc: str) -> HttpResponse:
     if onet:  # an O*NET-SOC code: its specialties are listed on the SOC occupation's page
         return redirect("occupations:occupation", onet.group(1))
     profile = occupation_profile(soc) if SOC.fullmatch(soc) else None
-    if profile is None or profile.soc.level != SocCode.Level.DETAILED:
+    if profile is None or (profile.soc.level != SocCode.Level.DETAILED and not profile.combined):
         raise Http404("No such occupation")
     if wants_csv(request):
         return csv_response(f"wages-{soc}.csv", WAGE_CSV_HEADER, wage_csv_rows(profile))
@@ -64,6 +64,7 @@ def occupation(request: HttpRequest, soc: str) -> HttpResponse:
             [f"“{other.title}” ({other.soc})" for other in profile.merged_with] or [_("others")],
             _("and"),
         ),
+        "reliability_flagged": any(s.less_reliable for s in profile.required_education),
         "share_percent": round(projection.employment_share * 100, 2) if projection else None,
         "clusters_modern": _by_local_name(profile.clusters.get(Framework.MODERN, [])),
         "clusters_legacy": _by_local_name(profile.clusters.get(Framework.LEGACY, [])),

@@ -13,6 +13,7 @@ from pathways.api.v1.schemas import SORTS, Error, OccupationRowOut, rows_out
 from pathways.core.pagecache import cache_for_visitors
 from pathways.core.text import fold
 from pathways.framework.models import Cluster
+from pathways.occupations.combined import member_map
 from pathways.occupations.profile import occupation_profile
 from pathways.occupations.search import search_occupations
 from pathways.occupations.tables import (
@@ -71,8 +72,9 @@ def _socs(q: str, cluster: str, area: str | None) -> list[str]:
     if q:
         hits = [hit.soc for hit in search_occupations(q, limit=MAX_LIMIT)]
         if cluster:
-            # Advance CTE places some occupations under OEWS's merged code (13-1020).
-            hits = [soc for soc in hits if members.intersection(candidate_codes(soc))]
+            # Advance CTE places some occupations under OEWS's combined code (13-1020).
+            combined = member_map()
+            hits = [soc for soc in hits if members.intersection(candidate_codes(soc, combined))]
         return hits
     if cluster:
         return sorted(members)
