@@ -18,7 +18,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from pathways.geography.models import County, FairMarketRent, OewsArea, WorkforceRegion
-from pathways.occupations.wages import state_area_code
+from pathways.geography.services import AreaBasis, place_area
 
 from .scenario import CATEGORIES, Household, Scenario, TransportMode
 
@@ -98,15 +98,14 @@ def resolve_place(code: str) -> Place | None:
     """A county by FIPS or a region by slug, with the OEWS area that describes it."""
     county = County.objects.select_related("oews_area").filter(fips=code).first()
     if county is not None:
-        if county.oews_area is not None:
-            return Place(county.fips, county.name, False, (county,), county.oews_area, False)
-        state = OewsArea.objects.get(code=state_area_code())
-        return Place(county.fips, county.name, False, (county,), state, True)
+        chosen = place_area(county)  # the one rule pages and the API use too
+        fallback = chosen.basis == AreaBasis.STATE
+        return Place(county.fips, county.name, False, (county,), chosen.area, fallback)
     region = WorkforceRegion.objects.select_related("primary_oews_area").filter(slug=code).first()
     if region is None:
         return None
     counties = tuple(region.counties.order_by("name"))
-    return Place(region.slug, region.name, True, counties, region.primary_oews_area, False)
+    return Place(region.slug, region.name, True, counties, place_area(region).area, False)
 
 
 # Defaults ------------------------------------------------------------------------------
