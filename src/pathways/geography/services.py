@@ -217,11 +217,6 @@ def place_area(place: County | District | WorkforceRegion) -> PlaceArea:
     return PlaceArea(home.oews_area, AreaBasis.OWN, home.oews_area_verified)
 
 
-def district_area(district: District) -> PlaceArea:
-    """The district's county's area (see `place_area`)."""
-    return place_area(district)
-
-
 def region_market(place: WorkforceRegion, area_code: str = "") -> PlaceMarket | None:
     """The region's primary area's labour market, or another of its areas by code.
 
