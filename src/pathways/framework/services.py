@@ -233,6 +233,7 @@ class TableRow:
     growth_percent: Decimal | None  # national, 2024-34
     education: str  # typical education for entry, in the page's language
     job_zone: int | None
+    bright_outlook: bool  # derived here from BLS projections (occupations.outlook)
 
     @classmethod
     def of(cls, row: OccupationRow) -> "TableRow":
@@ -250,6 +251,7 @@ class TableRow:
             growth_percent=row.growth_percent,
             education=label(TYPICAL_EDUCATION, row.typical_education),
             job_zone=row.job_zone,
+            bright_outlook=row.bright_outlook,
         )
 
 

@@ -9,6 +9,13 @@ from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework, SubClusterOccupation
 from pathways.framework.names import local_name
 from pathways.geography.models import OewsArea, State
+from pathways.occupations.combined import (
+    CombinedCode,
+    combined_codes,
+    member_map,
+    oews_code_for,
+    projection_code_for,
+)
 from pathways.occupations.labels import (
     JOB_TRAINING,
     JOB_ZONE_NAMES,
@@ -29,13 +36,6 @@ from pathways.occupations.models import (
     SocCode,
     StateProjectionEstimate,
     WageEstimate,
-)
-from pathways.occupations.combined import (
-    CombinedCode,
-    combined_codes,
-    member_map,
-    oews_code_for,
-    projection_code_for,
 )
 from pathways.programs.models import CipCode, CipSocLink
 
@@ -209,7 +209,9 @@ def occupation_profile(soc: str) -> OccupationProfile | None:
     if code is None and combined is None:
         return None
     if code is None:  # a code of BLS's own (25-9045): SOC 2018 has no row for it
-        code = SocCode(code=soc, level=SocCode.Level.DETAILED, title=combined.title if combined else "")
+        code = SocCode(
+            code=soc, level=SocCode.Level.DETAILED, title=combined.title if combined else ""
+        )
     onet = OnetOccupation.objects.filter(code=f"{soc}.00").first()
     members = member_map()
     wages, merged = _wages(soc, members)
@@ -254,7 +256,10 @@ def occupation_profile(soc: str) -> OccupationProfile | None:
 
 def _projection(soc: str, projection_code: str) -> NationalProjection | None:
     """The occupation's own projection, else that of the projections' combined code."""
-    found = {p.soc_code: p for p in NationalProjection.objects.filter(soc_code__in={soc, projection_code})}
+    found = {
+        p.soc_code: p
+        for p in NationalProjection.objects.filter(soc_code__in={soc, projection_code})
+    }
     return found.get(soc) or found.get(projection_code)
 
 

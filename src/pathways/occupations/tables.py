@@ -14,6 +14,8 @@ from enum import StrEnum
 from django.utils.translation import gettext_lazy as _
 
 from pathways.framework.models import SubClusterOccupation
+from pathways.occupations import outlook
+from pathways.occupations.combined import combined_codes
 from pathways.occupations.models import (
     NationalProjection,
     OnetOccupation,
@@ -21,7 +23,6 @@ from pathways.occupations.models import (
     StateProjectionEstimate,
     WageEstimate,
 )
-from pathways.occupations.combined import combined_codes
 from pathways.occupations.wages import Wage, state_area_code, wages_for
 
 HIGH_SKILL_JOB_ZONES = (4, 5)
@@ -42,6 +43,8 @@ class OccupationRow:
     growth_percent: Decimal | None  # national, 2024-34
     typical_education: str
     job_zone: int | None
+    # Derived here from BLS projections with O*NET's Bright Outlook criteria (see `outlook`).
+    bright_outlook: bool = False
 
     @property
     def median_annual(self) -> int | None:
@@ -83,7 +86,11 @@ def occupation_rows(socs: Iterable[str], area_code: str | None = None) -> list[O
             soc_code__in=socs, code__endswith=".00"
         ).values_list("soc_code", "title", "job_zone")
     }
-    projections = {p.soc_code: p for p in NationalProjection.objects.filter(soc_code__in=socs)}
+    projections = {
+        p.soc_code: p
+        for p in NationalProjection.objects.filter(soc_code__in=[*socs, outlook.ALL_OCCUPATIONS])
+    }
+    rule = outlook.outlook_rule(projections.get(outlook.ALL_OCCUPATIONS))
     openings = _openings(socs, area, state_area)
     rows = []
     for soc in socs:
@@ -99,6 +106,7 @@ def occupation_rows(socs: Iterable[str], area_code: str | None = None) -> list[O
                 growth_percent=projection.change_percent if projection else None,
                 typical_education=projection.typical_education if projection else "",
                 job_zone=job_zone,
+                bright_outlook=outlook.is_bright(projection, rule),
             )
         )
     return rows
@@ -133,6 +141,7 @@ class View(StrEnum):
     HIGH_DEMAND = "high-demand"
     HIGH_WAGE = "high-wage"
     HIGH_SKILL = "high-skill"
+    BRIGHT_OUTLOOK = "bright-outlook"
 
 
 VIEW_LABELS = {
@@ -140,6 +149,7 @@ VIEW_LABELS = {
     View.HIGH_DEMAND: _("High demand"),
     View.HIGH_WAGE: _("High wage"),
     View.HIGH_SKILL: _("High skill"),
+    View.BRIGHT_OUTLOOK: outlook.LABEL,
 }
 
 
@@ -175,6 +185,8 @@ def in_view(row: OccupationRow, view: View, limits: Thresholds) -> bool:
         )
     if view == View.HIGH_SKILL:
         return row.job_zone in HIGH_SKILL_JOB_ZONES
+    if view == View.BRIGHT_OUTLOOK:
+        return row.bright_outlook
     return True
 
 

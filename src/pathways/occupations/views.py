@@ -17,6 +17,7 @@ from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework
 from pathways.framework.names import name_key
 from pathways.occupations import compare as comparing
+from pathways.occupations import outlook
 from pathways.occupations.charts import interest_bars, wage_ranges
 from pathways.occupations.models import SocCode
 from pathways.occupations.profile import (
@@ -65,6 +66,7 @@ def occupation(request: HttpRequest, soc: str) -> HttpResponse:
             _("and"),
         ),
         "reliability_flagged": any(s.less_reliable for s in profile.required_education),
+        "bright_outlook": outlook.is_bright(profile.national_projection, outlook.outlook_rule()),
         "share_percent": round(projection.employment_share * 100, 2) if projection else None,
         "clusters_modern": _by_local_name(profile.clusters.get(Framework.MODERN, [])),
         "clusters_legacy": _by_local_name(profile.clusters.get(Framework.LEGACY, [])),

@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from pathways.datasets.models import DataSource
 from pathways.framework.models import Framework, SubClusterOccupation
-from pathways.occupations.models import OnetOccupation
 from pathways.occupations.combined import member_map
+from pathways.occupations.models import OnetOccupation
 from pathways.occupations.wages import candidate_codes
 
 from .data import AREAS

@@ -23,11 +23,12 @@ from pathways.geography.models import WorkforceRegion
 from pathways.geography.services import (
     district_market,
     district_with_place,
-    region,
     place_area,
+    region,
     region_market,
     regions,
 )
+from pathways.occupations.wages import PERIOD, SOURCE
 
 router = Router(tags=["places"])
 NCES_ID_PATTERN = r"^\d{7}$"
@@ -49,6 +50,8 @@ class RegionOut(Schema):
 
 class RegionDetailOut(RegionOut):
     total_employment: int | None = Field(description="OEWS employment, all occupations.")
+    total_employment_source: str = SOURCE
+    total_employment_period: str = PERIOD
     top_by_openings: list[OccupationRowOut]
     top_by_wage: list[OccupationRowOut]
     top_by_growth: list[OccupationRowOut]

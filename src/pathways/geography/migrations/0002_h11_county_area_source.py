@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('geography', '0001_initial'),
+        ("geography", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='county',
-            name='oews_area_source',
+            model_name="county",
+            name="oews_area_source",
             field=models.CharField(blank=True, max_length=500),
         ),
     ]
