@@ -79,7 +79,7 @@ def test_results_for_a_region_and_a_county_without_a_wage_area(client, real_data
     assert "the median of the Fair Market Rents of the region's 12 counties" in region
     assert "Wages are for this BLS wage area: Eastern New Mexico nonmetropolitan area." in region
     catron = text(client.get("/budget/results/", {**BERNALILLO, "place": "35003"}))
-    assert "statewide wages (New Mexico) stand in" in catron
+    assert "includes Catron County (not confirmed), so the figures are for New Mexico" in catron
 
 
 def test_comparing_an_occupation_shows_surplus_or_gap(client, real_data):

@@ -204,7 +204,8 @@ def _published(estimate: WageEstimate, unit: str) -> bool:
 
 def occupation_profile(soc: str) -> OccupationProfile | None:
     """None when the code is neither an SOC 2018 code nor a BLS combined code."""
-    combined = combined_codes().get(soc)
+    codes = combined_codes()
+    combined = codes.get(soc)
     code = SocCode.objects.filter(code=soc).first()
     if code is None and combined is None:
         return None
@@ -213,7 +214,7 @@ def occupation_profile(soc: str) -> OccupationProfile | None:
             code=soc, level=SocCode.Level.DETAILED, title=combined.title if combined else ""
         )
     onet = OnetOccupation.objects.filter(code=f"{soc}.00").first()
-    members = member_map()
+    members = member_map(codes)
     wages, merged = _wages(soc, members)
     projection_code = projection_code_for(soc, members) or soc
     covered = list(combined.members) if combined else []
@@ -233,7 +234,7 @@ def occupation_profile(soc: str) -> OccupationProfile | None:
         or StateProjectionEstimate.objects.filter(soc_code=soc).first(),
         projection_combined_code=projection_code if projection_code != soc else "",
         state=State.objects.first(),
-        clusters=clusters_of(soc, extra=covered),
+        clusters=clusters_of(soc, extra=covered, members=members),
         required_education=_required_education(onet),
         tasks=list(
             OnetTask.objects.filter(onet_code=onet.code, is_core=True).values_list(
@@ -245,7 +246,7 @@ def occupation_profile(soc: str) -> OccupationProfile | None:
         related=_related(onet),
         programs=_programs([soc, *covered]),
         specialties=list(OnetOccupation.objects.filter(soc_code=soc).exclude(code=f"{soc}.00")),
-        merged_with=_merged_with(soc, merged) if merged else [],
+        merged_with=_merged_with(soc, codes[merged]) if merged in codes else [],
         combined=combined,
         members=_titled(covered),
         member_onet=list(OnetOccupation.objects.filter(soc_code__in=covered).order_by("code"))
@@ -279,19 +280,22 @@ def _wages(soc: str, members: dict[str, list[CombinedCode]]) -> tuple[list[WageE
     return [], ""
 
 
-def _merged_with(soc: str, merged: str) -> list[Related]:
+def _merged_with(soc: str, combined: CombinedCode) -> list[Related]:
     """The other detailed occupations under the OEWS combined code (13-1020: 13-1022, 13-1023)."""
-    combined = combined_codes().get(merged)
-    return _titled([s for s in combined.members if s != soc]) if combined else []
+    return _titled([s for s in combined.members if s != soc])
 
 
-def clusters_of(soc: str, extra: list[str] | None = None) -> dict[str, list[ClusterPlacement]]:
+def clusters_of(
+    soc: str,
+    extra: list[str] | None = None,
+    members: dict[str, list[CombinedCode]] | None = None,
+) -> dict[str, list[ClusterPlacement]]:
     """The occupation's clusters in both frameworks: {"2024": [...], "legacy": [...]}.
 
     Advance CTE places some occupations under OEWS's combined code, so that code counts too;
     a combined code's page passes its members as `extra`, so it has their clusters."""
     placements: dict[str, list[ClusterPlacement]] = {Framework.MODERN: [], Framework.LEGACY: []}
-    members = member_map()
+    members = member_map() if members is None else members
     codes = {soc, *(extra or [])}
     codes |= {code for each in list(codes) if (code := oews_code_for(each, members))}
     links = (

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pathways.framework.models import SubClusterOccupation
 from pathways.occupations import outlook
-from pathways.occupations.combined import combined_codes
+from pathways.occupations.combined import combined_codes, member_map
 from pathways.occupations.models import (
     NationalProjection,
     OnetOccupation,
@@ -76,8 +76,8 @@ def occupation_rows(socs: Iterable[str], area_code: str | None = None) -> list[O
     socs = sorted(set(socs))
     state_area = state_area_code()
     area = area_code or state_area
-    wages = wages_for(socs, area, state_area)
     combined = combined_codes()
+    wages = wages_for(socs, area, state_area, member_map(combined))
     titles = {code: c.title for code, c in combined.items() if code in socs}
     titles.update(SocCode.objects.filter(code__in=socs).values_list("code", "title"))
     onet = {

@@ -46,14 +46,17 @@ class Wage:
 
 
 def wages_for(
-    socs: Iterable[str], area_code: str, fallback_area_code: str | None = None
+    socs: Iterable[str],
+    area_code: str,
+    fallback_area_code: str | None = None,
+    members: dict[str, list[CombinedCode]] | None = None,
 ) -> dict[str, Wage]:
     """One estimate per SOC for the area, falling back to `fallback_area_code`; two queries
     (and two more when the combined codes are not cached)."""
     socs = list(socs)
     fallback = fallback_area_code or state_area_code()
     areas = [area_code] if area_code == fallback else [area_code, fallback]
-    members = member_map()
+    members = member_map() if members is None else members
     candidates = {soc: candidate_codes(soc, members) for soc in socs}
     codes = {code for found in candidates.values() for code in found}
     estimates = {
