@@ -146,9 +146,7 @@ def test_sorting_orders_the_rows_as_asked(client, real_data):
     assert titles == sorted(titles, key=str.casefold)
 
     by_growth = table_rows(get(client, PAGE + "?sort=growth"))
-    growth = [
-        float(text(r["growth"]).split("%")[0]) for r in by_growth if "%" in r["growth"]
-    ]
+    growth = [float(text(r["growth"]).split("%")[0]) for r in by_growth if "%" in r["growth"]]
     assert growth == sorted(growth, reverse=True)
 
     orders = [[r["soc"] for r in rows] for rows in (by_openings, by_wage, by_title, by_growth)]

@@ -46,18 +46,12 @@ def derive(
     detailed = set(detailed)
     found: dict[str, CombinedCode] = {}
     for code in sorted((set(oews) | set(projections)) - detailed):
-        own = [
-            source
-            for source in (oews, projections)
-            if code in source  # members: siblings the source does not publish on their own
-        ]
+        own = [source for source in (oews, projections) if code in source]
+        # Members: siblings that no source publishing the combined code publishes alone.
         members = sorted(
-            {
-                soc
-                for source in own
-                for soc in detailed
-                if _broad(soc) == _broad(code) and soc not in source
-            }
+            soc
+            for soc in detailed
+            if _broad(soc) == _broad(code) and all(soc not in source for source in own)
         )
         if not members:
             continue
