@@ -166,3 +166,22 @@ def test_bar_chart_geometry():
     )
     assert chart.bars[1].bar_y > chart.bars[0].bar_y + chart.bar_height
     assert horizontal_bars([]).height == 0
+
+
+@pytest.mark.django_db
+def test_one_rule_gives_a_county_and_its_districts_the_same_area():
+    from tests.factories import load_state_profile
+
+    load_state_profile()
+    for county in County.objects.select_related("oews_area", "region"):
+        chosen = services.place_area(county)
+        for district in county.districts.select_related("county__oews_area"):
+            assert services.place_area(district) == chosen
+        if county.oews_area is None:
+            assert (chosen.area.code, chosen.basis, chosen.confirmed) == (
+                "3500000",
+                AreaBasis.STATE,
+                False,
+            )
+        else:
+            assert chosen.area == county.oews_area
