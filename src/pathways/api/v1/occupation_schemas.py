@@ -233,7 +233,9 @@ def occupation_detail_out(profile: OccupationProfile) -> OccupationDetailOut:
         combined=_combined(profile),
         job_zone=profile.job_zone.number if profile.job_zone else None,
         job_zone_name=profile.job_zone.name if profile.job_zone else None,
-        riasec=Riasec(**{letter: number(value) for letter, value in profile.riasec.items()}),
+        riasec=Riasec.model_validate(
+            {letter: number(value) for letter, value in profile.riasec.items()}
+        ),
         bright_outlook=outlook.is_bright(national, outlook.outlook_rule()),
         education=Education(
             typical_entry=national.typical_education or None if national else None,
