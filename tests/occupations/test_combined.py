@@ -52,6 +52,8 @@ def test_a_code_with_no_unpublished_sibling_is_not_combined():
 def teaching_assistants(db):  # type: ignore[no-untyped-def]
     """The 25-904x group as the official files have it: OEWS and EP publish 25-9045."""
     load_state_profile()
+    for table in (SocCode, OnetOccupation, WageEstimate, NationalProjection):
+        table.objects.all().delete()  # the session's real data, if loaded, rolls back after
     SocCode.objects.create(code="25-9040", level="broad", title="Teaching Assistants")
     for code, title in TEACHING_ASSISTANTS.items():
         SocCode.objects.create(code=code, level="detailed", title=title, parent_code="25-9040")
@@ -145,3 +147,15 @@ def test_a_member_page_labels_the_combined_figures(teaching_assistants, client):
 def test_an_unknown_code_is_still_not_found(teaching_assistants, client):
     assert client.get("/api/v1/occupations/25-9048").status_code == 404
     assert client.get("/occupations/25-9048/").status_code == 404
+
+
+def test_a_member_row_takes_the_groups_growth_and_says_so(teaching_assistants):
+    (row,) = occupation_rows(["25-9043"])
+    assert (row.growth_percent, row.typical_education) == (
+        Decimal("-1.5"),
+        "Some college, no degree",
+    )
+    assert row.projection_combined_code == "25-9045"
+    assert row.annual_openings is None  # a group's openings are a count: never given to a member
+    (own,) = occupation_rows(["25-9045"])
+    assert own.projection_combined_code == ""

@@ -49,6 +49,8 @@ def test_no_projection_is_never_bright():
 
 @pytest.mark.django_db
 def test_every_published_education_share_is_shown_and_flagged_ones_are_marked():
+    OnetOccupation.objects.filter(code="29-1141.00").delete()  # real data, if loaded
+    OnetEducation.objects.filter(onet_code="29-1141.00").delete()
     nurse = OnetOccupation.objects.create(
         code="29-1141.00", soc_code="29-1141", title="Registered Nurses", description="."
     )

@@ -234,6 +234,7 @@ class TableRow:
     education: str  # typical education for entry, in the page's language
     job_zone: int | None
     bright_outlook: bool  # derived here from BLS projections (occupations.outlook)
+    projection_combined_code: str  # growth and education are this BLS combined code's
 
     @classmethod
     def of(cls, row: OccupationRow) -> "TableRow":
@@ -252,6 +253,7 @@ class TableRow:
             education=label(TYPICAL_EDUCATION, row.typical_education),
             job_zone=row.job_zone,
             bright_outlook=row.bright_outlook,
+            projection_combined_code=row.projection_combined_code,
         )
 
 

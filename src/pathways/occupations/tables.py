@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pathways.framework.models import SubClusterOccupation
 from pathways.occupations import outlook
-from pathways.occupations.combined import combined_codes, member_map
+from pathways.occupations.combined import combined_codes, member_map, projection_code_for
 from pathways.occupations.models import (
     NationalProjection,
     OnetOccupation,
@@ -45,6 +45,8 @@ class OccupationRow:
     job_zone: int | None
     # Derived here from BLS projections with O*NET's Bright Outlook criteria (see `outlook`).
     bright_outlook: bool = False
+    # The projections' combined code (31-1120) when growth and education are for it, else "".
+    projection_combined_code: str = ""
 
     @property
     def median_annual(self) -> int | None:
@@ -77,7 +79,9 @@ def occupation_rows(socs: Iterable[str], area_code: str | None = None) -> list[O
     state_area = state_area_code()
     area = area_code or state_area
     combined = combined_codes()
-    wages = wages_for(socs, area, state_area, member_map(combined))
+    members = member_map(combined)
+    wages = wages_for(socs, area, state_area, members)
+    projected_as = {soc: projection_code_for(soc, members) or soc for soc in socs}
     titles = {code: c.title for code, c in combined.items() if code in socs}
     titles.update(SocCode.objects.filter(code__in=socs).values_list("code", "title"))
     onet = {
@@ -88,13 +92,17 @@ def occupation_rows(socs: Iterable[str], area_code: str | None = None) -> list[O
     }
     projections = {
         p.soc_code: p
-        for p in NationalProjection.objects.filter(soc_code__in=[*socs, outlook.ALL_OCCUPATIONS])
+        for p in NationalProjection.objects.filter(
+            soc_code__in={*socs, *projected_as.values(), outlook.ALL_OCCUPATIONS}
+        )
     }
     rule = outlook.outlook_rule(projections.get(outlook.ALL_OCCUPATIONS))
     openings = _openings(socs, area, state_area)
     rows = []
     for soc in socs:
-        projection = projections.get(soc)
+        own = projections.get(soc)
+        # A member's growth and education are its group's (rates, not counts: never summed).
+        projection = own or projections.get(projected_as[soc])
         onet_title, job_zone = onet.get(soc, ("", None))
         rows.append(
             OccupationRow(
@@ -106,7 +114,11 @@ def occupation_rows(socs: Iterable[str], area_code: str | None = None) -> list[O
                 growth_percent=projection.change_percent if projection else None,
                 typical_education=projection.typical_education if projection else "",
                 job_zone=job_zone,
-                bright_outlook=outlook.is_bright(projection, rule),
+                # Group openings would overstate a member's: only growth counts for it.
+                bright_outlook=outlook.is_bright(own, rule)
+                if own
+                else outlook.grows_much_faster(projection, rule),
+                projection_combined_code="" if own or projection is None else projected_as[soc],
             )
         )
     return rows

@@ -78,6 +78,9 @@ class OccupationRowOut(Schema):
         "the all-occupations rate, or 100,000+ openings over the period."
     )
     bright_outlook_basis: str = outlook.BASIS
+    projection_combined_code: str | None = Field(
+        description="BLS combined code (e.g. 31-1120) that growth and education are for."
+    )
 
 
 class ClusterShareOut(Schema):
@@ -133,6 +136,7 @@ def row_out(row: OccupationRow) -> OccupationRowOut:
         typical_education=row.typical_education or None,
         job_zone=row.job_zone,
         bright_outlook=row.bright_outlook,
+        projection_combined_code=row.projection_combined_code or None,
     )
 
 
