@@ -50,3 +50,13 @@ def test_cluster_tables_title_combined_codes(client, real_data):
     page = client.get("/clusters/education/").content.decode()
     assert ">25-9045</a>" not in page
     assert "Teaching Assistants, Except Postsecondary" in page
+
+
+def test_no_ranked_row_is_titled_with_its_bare_code(real_data):
+    """Rankings, labor markets and the budget's matches all read these rows."""
+    from pathways.occupations.tables import detailed_socs_with_wages, occupation_rows
+
+    for area in ("3500000", "0029740", "3500007"):
+        rows = occupation_rows(detailed_socs_with_wages(area), area)
+        assert [r.soc for r in rows if r.title == r.soc] == [], area
+        assert "25-9045" in {r.soc for r in rows}
