@@ -46,8 +46,15 @@ class Budget:
         skip = {"child_care"} if self.scenario.household.children == 0 else set()
         return [line for line in self.lines if line.missing and line.category not in skip]
 
+    @property
+    def annual_child_care(self) -> Decimal:
+        line = next(line for line in self.lines if line.category == "child_care")
+        return (line.amount or Decimal(0)) * MONTHS
+
     def requirement(self, year: int = DEFAULT_YEAR) -> Requirement:
-        return required_income(self.annual_expenses, self.scenario.household, year)
+        return required_income(
+            self.annual_expenses, self.scenario.household, year, self.annual_child_care
+        )
 
 
 def build_budget(scenario: Scenario, place: Place | None) -> Budget:
