@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .defaults import Default, Place, defaults_for
+from .defaults import Default, Place, defaults_for, savings_default
 from .scenario import CATEGORIES, Scenario
 from .solver import MONTHS, Requirement, required_income
 from .taxes import DEFAULT_YEAR
@@ -59,6 +59,14 @@ class Budget:
 
 def build_budget(scenario: Scenario, place: Place | None) -> Budget:
     defaults = defaults_for(scenario, place)
+    amounts = {
+        key: scenario.entered.get(key, defaults[key].amount)
+        for key in CATEGORIES
+        if key != "savings"
+    }
+    defaults["savings"] = savings_default(
+        sum((amount or Decimal(0) for amount in amounts.values()), Decimal(0))
+    )
     lines = []
     for key, label in CATEGORIES.items():
         entered = scenario.entered.get(key)

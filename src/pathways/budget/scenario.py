@@ -40,16 +40,22 @@ CATEGORIES: dict[str, Promise] = {
 
 
 class TransportMode:
-    CAR = "car"
+    USED_CAR = "used_car"
+    NEW_CAR = "new_car"
+    CAR = "car"  # by the mile, at the IRS rate
     TRANSIT = "transit"
     NONE = "none"
 
 
+# The choices a student makes for getting around, cheapest last; each has its cited cost.
 TRANSPORT_MODES: dict[str, Promise] = {
-    TransportMode.CAR: _("Car"),
+    TransportMode.USED_CAR: _("An older car that is paid off"),
+    TransportMode.NEW_CAR: _("A new car"),
+    TransportMode.CAR: _("A car, costed by the miles I drive"),
     TransportMode.TRANSIT: _("Public transit"),
     TransportMode.NONE: _("Walk or bike"),
 }
+DEFAULT_TRANSPORT = TransportMode.USED_CAR
 
 
 class ScenarioError(ValueError):
@@ -80,7 +86,7 @@ class Scenario:
     place: str  # a county FIPS code or a workforce region slug
     household: Household
     bedrooms: int | None = None  # None: the default size for the household
-    transport: str = TransportMode.CAR
+    transport: str = DEFAULT_TRANSPORT
     miles: int | None = None  # miles driven a month, for the car default
     entered: dict[str, Decimal] = field(default_factory=dict)  # the student's own amounts
 
@@ -94,7 +100,7 @@ class Scenario:
         }
         if self.bedrooms is not None:
             values["bedrooms"] = str(self.bedrooms)
-        if self.transport != TransportMode.CAR:
+        if self.transport != DEFAULT_TRANSPORT:
             values["transport"] = self.transport
         if self.miles is not None:
             values["miles"] = str(self.miles)
@@ -143,10 +149,11 @@ def parse_amount(raw: Any) -> Decimal | None:
         value = Decimal(text)
     except InvalidOperation as error:
         raise ValueError(_("Enter an amount in dollars, like 450 or 450.50.")) from error
-    if value != value.quantize(CENT):
-        raise ValueError(_("Use at most two decimal places (cents)."))
+    # The bound first: quantizing a number of more than 26 digits is itself an error.
     if value > MAX_MONTHLY:
         raise ValueError(_("That is more than $100,000 a month; check the amount."))
+    if value != value.quantize(CENT):
+        raise ValueError(_("Use at most two decimal places (cents)."))
     return value.quantize(CENT)
 
 
@@ -212,10 +219,10 @@ def parse_scenario(data: Mapping[str, Any], known_places: set[str]) -> tuple[Sce
         bedrooms = _whole(data.get("bedrooms"), 0, MAX_BEDROOMS)
     except ValueError:
         errors["bedrooms"] = str(_("Choose a number of bedrooms from 0 (studio) to 4."))
-    transport = str(data.get("transport") or TransportMode.CAR)
+    transport = str(data.get("transport") or DEFAULT_TRANSPORT)
     if transport not in TRANSPORT_MODES:
-        errors["transport"] = str(_("Choose car, public transit, or walk or bike."))
-        transport = TransportMode.CAR
+        errors["transport"] = str(_("Choose a car, public transit, or walk or bike."))
+        transport = DEFAULT_TRANSPORT
     miles = None
     try:
         miles = _whole(data.get("miles"), 0, MAX_MILES)
