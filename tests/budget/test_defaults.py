@@ -97,10 +97,23 @@ def test_food_from_usda_thrifty_food_plan_september_2025():
 
 
 def test_transportation_by_car_at_the_irs_rate():
-    assert transportation_default(TransportMode.CAR, 1000).amount == Decimal("700.00")
-    assert transportation_default(TransportMode.CAR, None).amount is None
-    assert transportation_default(TransportMode.TRANSIT, 500).amount is None
-    assert transportation_default(TransportMode.NONE, None).amount == 0
+    assert transportation_default(TransportMode.CAR, 1000, None).amount == Decimal("700.00")
+    assert transportation_default(TransportMode.CAR, None, None).amount is None
+    assert transportation_default(TransportMode.TRANSIT, 500, None).amount is None
+    assert transportation_default(TransportMode.NONE, None, None).amount == 0
+
+
+def test_a_car_costs_what_aaa_counts_for_2025():
+    # AAA 2025: $11,577 a year for a new car; without depreciation ($4,334) and finance
+    # charges ($1,131) an older, paid-off car costs $6,112 a year.
+    assert transportation_default(TransportMode.NEW_CAR, None, None).amount == Decimal("964.75")
+    assert transportation_default(TransportMode.USED_CAR, None, None).amount == Decimal("509.33")
+
+
+def test_transit_is_free_only_where_the_county_system_charges_no_fare(real_data):
+    for fips in ("35001", "35013"):  # ABQ RIDE, RoadRUNNER
+        assert transportation_default(TransportMode.TRANSIT, None, resolve_place(fips)).amount == 0
+    assert transportation_default(TransportMode.TRANSIT, None, resolve_place("35029")).amount is None
 
 
 def test_health_care_is_the_average_worker_premium():
@@ -112,19 +125,25 @@ def test_categories_without_a_public_figure_start_empty(real_data):
     scenario = Scenario("35001", Household(1, 1, 1))
     defaults = defaults_for(scenario, resolve_place("35001"))
     empty = {key for key, d in defaults.items() if d.amount is None}
-    assert empty == {
-        "transportation",
-        "child_care",
-        "phone_internet",
-        "clothing_personal_care",
-        "entertainment",
-        "savings",
-        "debt_payments",
-    }
+    assert empty == {"phone_internet", "clothing_personal_care", "entertainment"}
     assert all(defaults[key].hint for key in empty)
     for key, d in defaults.items():
-        if d.amount is not None:
-            assert d.citation.url.startswith("https://") and d.citation.vintage, key
+        if d.amount is not None and key != "debt_payments":  # no debt: a stated assumption
+            assert d.citation.url.startswith("http") and d.citation.vintage, key
+
+
+def test_child_care_starts_at_zero_with_new_mexicos_no_cost_child_care(real_data):
+    default = defaults_for(Scenario("35001", Household(1, 1, 1)), resolve_place("35001"))
+    assert default["child_care"].amount == 0
+    assert default["child_care"].citation.url == "https://www.nmececd.org/universal"
+    assert "November 2025" in default["child_care"].method
+
+
+def test_savings_is_a_stated_share_of_the_other_costs(real_data):
+    budget = build_budget(Scenario("35001", Household(1, 1, 0)), resolve_place("35001"))
+    amounts = {line.category: line.amount for line in budget.lines}
+    others = sum(v for k, v in amounts.items() if k != "savings" and v is not None)
+    assert amounts["savings"] == (others * Decimal("0.05")).quantize(Decimal("0.01"))
 
 
 def test_entered_amounts_replace_defaults_and_the_total_adds_up(real_data):
@@ -138,7 +157,8 @@ def test_entered_amounts_replace_defaults_and_the_total_adds_up(real_data):
     assert amounts["housing"] == Decimal("1100")
     assert amounts["food"] == Decimal("336.66")
     assert amounts["health_care"] == Decimal("120.00")
-    assert budget.monthly_total == Decimal("1100") + Decimal("336.66") + 120 + Decimal("75.5")
+    car = Decimal("509.33")  # the default: an older car that is paid off
+    assert budget.monthly_total == Decimal("1100") + Decimal("336.66") + car + 120 + Decimal("75.5")
     assert budget.annual_expenses == budget.monthly_total * 12
     assert "child_care" not in {line.category for line in budget.missing}  # no children
 

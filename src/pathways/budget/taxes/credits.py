@@ -172,3 +172,21 @@ def credit_steps(
                 if cdcc["step_start"] + n * cdcc["step"] <= up_to
             )
     return sorted(steps)
+
+
+# The credits in the order a return takes them: the field of `Credits` and its rule's table.
+CREDIT_SOURCES = {
+    "child_care": "child_care_credit",
+    "child_tax_credit": "child_tax_credit",
+    "additional_child_tax_credit": "child_tax_credit",
+    "earned_income": "earned_income_credit",
+    "nm_working_families": "nm_working_families",
+    "nm_child": "nm_child",
+}
+
+
+def credit_sources(year: int) -> list[tuple[str, str]]:
+    """(title, url) of each credit's rule, once each."""
+    rules = credit_rules(year)
+    tables = dict.fromkeys(CREDIT_SOURCES.values())
+    return [(rules[table]["title"], rules[table]["url"]) for table in tables]
