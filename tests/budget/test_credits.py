@@ -41,9 +41,7 @@ YEAR = 2025
     ],
 )
 def test_earned_income_credit_phases_in_and_out(children, wages, credit):
-    assert earned_income_credit(D(wages), HEAD if children else SINGLE, children, YEAR) == D(
-        credit
-    )
+    assert earned_income_credit(D(wages), HEAD if children else SINGLE, children, YEAR) == D(credit)
 
 
 @pytest.mark.parametrize(
@@ -96,8 +94,15 @@ def test_child_tax_credit_first_cancels_income_tax_then_is_refunded():
 
 @pytest.mark.parametrize(
     ("wages", "rate"),
-    [(15000, "0.35"), (15001, "0.34"), (17000, "0.34"), (17001, "0.33"), (43000, "0.21"),
-     (43001, "0.20"), (90000, "0.20")],
+    [
+        (15000, "0.35"),
+        (15001, "0.34"),
+        (17000, "0.34"),
+        (17001, "0.33"),
+        (43000, "0.21"),
+        (43001, "0.20"),
+        (90000, "0.20"),
+    ],
 )
 def test_child_care_credit_rate_falls_a_point_per_2000(wages, rate):
     assert child_care_credit(D(wages), HEAD, 1, 1, D(3000), YEAR) == D(3000) * D(rate)
@@ -126,8 +131,17 @@ def test_child_care_credit_is_limited_by_the_income_tax():
 
 @pytest.mark.parametrize(
     ("wages", "per_child"),
-    [(1, 600), (25000, 600), (25001, 400), (50000, 400), (50001, 200), (75001, 100),
-     (100001, 75), (200001, 50), (350001, 25)],
+    [
+        (1, 600),
+        (25000, 600),
+        (25001, 400),
+        (50000, 400),
+        (50001, 200),
+        (75001, 100),
+        (100001, 75),
+        (200001, 50),
+        (350001, 25),
+    ],
 )
 def test_new_mexico_child_credit_steps_down_with_income(wages, per_child):
     assert nm_child_credit(D(wages), 2, YEAR) == 2 * per_child

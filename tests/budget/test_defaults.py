@@ -113,7 +113,9 @@ def test_a_car_costs_what_aaa_counts_for_2025():
 def test_transit_is_free_only_where_the_county_system_charges_no_fare(real_data):
     for fips in ("35001", "35013"):  # ABQ RIDE, RoadRUNNER
         assert transportation_default(TransportMode.TRANSIT, None, resolve_place(fips)).amount == 0
-    assert transportation_default(TransportMode.TRANSIT, None, resolve_place("35029")).amount is None
+    assert (
+        transportation_default(TransportMode.TRANSIT, None, resolve_place("35029")).amount is None
+    )
 
 
 def test_health_care_is_the_average_worker_premium():

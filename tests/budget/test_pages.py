@@ -95,12 +95,25 @@ def test_comparing_an_occupation_shows_surplus_or_gap(client, real_data):
 def _careers(response) -> list[tuple[str, int | None, str]]:
     """(title, openings, education) of each row of the careers table."""
     html = response.content.decode()
-    table = html[html.index('id="careers-caption"') : html.index("</table>", html.index('id="careers-caption"'))]
+    table = html[
+        html.index('id="careers-caption"') : html.index(
+            "</table>", html.index('id="careers-caption"')
+        )
+    ]
     found = []
     for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:
-        cells = [unescape(re.sub(r"<[^>]+>", " ", c)).split() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        cells = [
+            unescape(re.sub(r"<[^>]+>", " ", c)).split()
+            for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+        ]
         openings = cells[1][0].replace(",", "") if cells[1] else "—"
-        found.append((" ".join(cells[0][:-1]), None if openings == "—" else int(openings), " ".join(cells[2])))
+        found.append(
+            (
+                " ".join(cells[0][:-1]),
+                None if openings == "—" else int(openings),
+                " ".join(cells[2]),
+            )
+        )
     return found
 
 
@@ -116,7 +129,9 @@ def test_careers_filtered_by_education_and_cluster(client, real_data):
         client.get("/budget/results/", {**BERNALILLO, "education": "Bachelor's degree"})
     )
     assert only and {education for _t, _n, education in only} == {"Bachelor's degree"}
-    health = text(client.get("/budget/results/", {**BERNALILLO, "cluster": "healthcare-human-services"}))
+    health = text(
+        client.get("/budget/results/", {**BERNALILLO, "cluster": "healthcare-human-services"})
+    )
     assert "Registered Nurses" in health
     bogus = client.get("/budget/results/", {**BERNALILLO, "cluster": "nope", "education": "x"})
     assert bogus.status_code == 200  # unknown filters are ignored

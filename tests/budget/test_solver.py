@@ -21,9 +21,7 @@ MONTHLY = ["0", "0.01", "850", "1234.56", "2500", "3999.99", "6000", "11000", "1
 
 
 def _left(gross: int, household: Household) -> Decimal:
-    taxes = taxes_on(
-        gross, household.filing_status, household.working, children=household.children
-    )
+    taxes = taxes_on(gross, household.filing_status, household.working, children=household.children)
     return gross - taxes.total
 
 

@@ -21,9 +21,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from pathways.core.cache import data_version
+from pathways.framework.models import Cluster, Framework
 from pathways.occupations.labels import JOB_ZONE_NAMES, TYPICAL_EDUCATION
 from pathways.occupations.models import WageEstimate
-from pathways.framework.models import Cluster, Framework
 from pathways.occupations.tables import (
     TOP_CODED_ANNUAL,
     OccupationRow,

@@ -62,9 +62,7 @@ def credit_rules(year: int) -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-def earned_income_credit(
-    wages: Decimal, status: FilingStatus, children: int, year: int
-) -> Decimal:
+def earned_income_credit(wages: Decimal, status: FilingStatus, children: int, year: int) -> Decimal:
     """26 U.S.C. 32 by its formula (the IRS table rounds income to $50 bands)."""
     row = credit_rules(year)["earned_income_credit"]["rows"][min(children, 3)]
     rate, earned_amount, maximum, phaseout_rate = (Decimal(row[0]), row[1], row[2], Decimal(row[3]))
@@ -86,21 +84,28 @@ def child_care_credit(
     lowest_earnings = wages / workers if status != FilingStatus.MARRIED_JOINT or workers >= 2 else 0
     counted = min(care, limit, Decimal(lowest_earnings))
     steps = max(0, math.ceil((wages - rules["step_start"]) / rules["step"]))
-    rate = max(Decimal(rules["bottom_rate"]), Decimal(rules["top_rate"]) - steps * Decimal(rules["rate_step"]))
+    rate = max(
+        Decimal(rules["bottom_rate"]),
+        Decimal(rules["top_rate"]) - steps * Decimal(rules["rate_step"]),
+    )
     return cents(counted * rate)
 
 
 def child_tax_credit(wages: Decimal, status: FilingStatus, children: int, year: int) -> Decimal:
     """26 U.S.C. 24 after its phase-out, before it is split into the two parts."""
     rules = credit_rules(year)["child_tax_credit"]
-    over = wages - rules["phaseout_threshold"][status.value]
+    over = wages - rules["phaseout_threshold"][FilingStatus(status).value]
     steps = max(0, math.ceil(over / rules["phaseout_step"]))
     return max(ZERO, Decimal(rules["per_child"] * children - steps * rules["phaseout_per_step"]))
 
 
 def additional_child_tax_credit(
-    wages: Decimal, children: int, unused: Decimal, social_security_medicare: Decimal,
-    earned_income: Decimal, year: int,
+    wages: Decimal,
+    children: int,
+    unused: Decimal,
+    social_security_medicare: Decimal,
+    earned_income: Decimal,
+    year: int,
 ) -> Decimal:
     """The refundable part: the credit left after income tax, up to $1,700 a child and 15% of
     earnings above $2,500 (with three or more children, payroll taxes less the EITC if more)."""
@@ -120,16 +125,20 @@ def nm_child_credit(wages: Decimal, children: int, year: int) -> Decimal:
 
 
 def credits_on(
-    wages: Decimal, status: FilingStatus, workers: int, children: int, care: Decimal,
-    federal_tax: Decimal, social_security_medicare: Decimal, year: int,
+    wages: Decimal,
+    status: FilingStatus,
+    workers: int,
+    children: int,
+    care: Decimal,
+    federal_tax: Decimal,
+    social_security_medicare: Decimal,
+    year: int,
 ) -> Credits:
     """Every credit the household claims, the non-refundable ones limited by the tax owed."""
     if wages <= 0:
         return NO_CREDITS
     eitc = earned_income_credit(wages, status, children, year)
-    care_credit = min(
-        child_care_credit(wages, status, workers, children, care, year), federal_tax
-    )
+    care_credit = min(child_care_credit(wages, status, workers, children, care, year), federal_tax)
     ctc_total = child_tax_credit(wages, status, children, year)
     ctc = min(ctc_total, federal_tax - care_credit)
     actc = additional_child_tax_credit(
@@ -156,7 +165,7 @@ def credit_steps(
     if children:
         steps.update(over for over, _amount in rules["nm_child"]["rows"] if 0 < over <= up_to)
         ctc = rules["child_tax_credit"]
-        start = ctc["phaseout_threshold"][status.value]
+        start = ctc["phaseout_threshold"][FilingStatus(status).value]
         count = math.ceil(ctc["per_child"] * children / ctc["phaseout_per_step"])
         steps.update(
             start + n * ctc["phaseout_step"]
@@ -165,7 +174,10 @@ def credit_steps(
         )
         if care > 0:
             cdcc = rules["child_care_credit"]
-            count = int((Decimal(cdcc["top_rate"]) - Decimal(cdcc["bottom_rate"])) / Decimal(cdcc["rate_step"]))
+            count = int(
+                (Decimal(cdcc["top_rate"]) - Decimal(cdcc["bottom_rate"]))
+                / Decimal(cdcc["rate_step"])
+            )
             steps.update(
                 cdcc["step_start"] + n * cdcc["step"]
                 for n in range(count)
