@@ -17,7 +17,7 @@ from pathways.budget.defaults import (
     resolve_place,
     transportation_default,
 )
-from pathways.budget.scenario import Household, Scenario, TransportMode
+from pathways.budget.scenario import Household, Scenario, TransportMode, parse_scenario
 from pathways.geography.models import FairMarketRent
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
@@ -171,3 +171,12 @@ def test_a_county_without_a_wage_area_uses_statewide_wages(real_data):
     bernalillo = resolve_place("35001")
     assert bernalillo.area.code == "0010740" and not bernalillo.area_is_state_fallback
     assert resolve_place("99999") is None
+
+
+def test_sharing_a_home_costs_half_a_two_bedroom(real_data):
+    place = resolve_place("35001")
+    scenario, errors = parse_scenario({"place": "35001", "bedrooms": "share"}, {"35001"})
+    assert not errors and scenario.share_home and scenario.params()["bedrooms"] == "share"
+    shared = defaults_for(scenario, place)["housing"]
+    assert shared.amount == Decimal(1464) / 2  # HUD FY2026 two-bedroom, Bernalillo
+    assert "roommate" in shared.method

@@ -136,6 +136,18 @@ def _money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def shared_housing_default(place: Place) -> Default:
+    """Half the two-bedroom Fair Market Rent: one of two roommates."""
+    whole = housing_default(place, 2)
+    if whole.amount is None:
+        return whole
+    method = _("Sharing a two-bedroom apartment with a roommate: half of %(rent)s. %(how)s") % {
+        "rent": f"${whole.amount:,.0f}",
+        "how": whole.method,
+    }
+    return Default("housing", _money(whole.amount / 2), whole.citation, str(method))
+
+
 def housing_default(place: Place, bedrooms: int) -> Default:
     rents = list(
         FairMarketRent.objects.filter(
@@ -314,12 +326,24 @@ def health_default(household: Household) -> Default:
     return Default("health_care", _money(annual / 12), citation("health_care"), str(method))
 
 
+def _housing(scenario: Scenario, place: Place | None, bedrooms: int) -> Default:
+    if place is None:
+        return Default("housing", None, hint=str(_("Choose a place to see HUD's rent.")))
+    if scenario.share_home:
+        return shared_housing_default(place)
+    return housing_default(place, bedrooms)
+
+
 def defaults_for(scenario: Scenario, place: Place | None) -> dict[str, Default]:
     """Every category's default for the scenario, in form order."""
     household = scenario.household
     bedrooms = scenario.bedrooms if scenario.bedrooms is not None else default_bedrooms(household)
     found = {
-        "housing": housing_default(place, bedrooms)
+        "housing": (
+            shared_housing_default(place)
+            if scenario.share_home
+            else housing_default(place, bedrooms)
+        )
         if place
         else Default("housing", None, hint=str(_("Choose a place to see HUD's rent."))),
         "food": food_default(household),

@@ -20,6 +20,7 @@ from .taxes import FilingStatus, filing_status
 MAX_ADULTS = 4
 MAX_CHILDREN = 6
 MAX_BEDROOMS = 4
+SHARE = "share"  # the `bedrooms` choice of sharing a two-bedroom apartment
 MAX_MILES = 10000
 MAX_MONTHLY = Decimal(100000)
 CENT = Decimal("0.01")
@@ -89,6 +90,7 @@ class Scenario:
     transport: str = DEFAULT_TRANSPORT
     miles: int | None = None  # miles driven a month, for the car default
     entered: dict[str, Decimal] = field(default_factory=dict)  # the student's own amounts
+    share_home: bool = False  # share a two-bedroom apartment with a roommate, half the rent
 
     def params(self) -> dict[str, str]:
         """The scenario as query parameters: only what differs from the defaults, in order."""
@@ -98,7 +100,9 @@ class Scenario:
             "working": str(self.household.working),
             "children": str(self.household.children),
         }
-        if self.bedrooms is not None:
+        if self.share_home:
+            values["bedrooms"] = SHARE
+        elif self.bedrooms is not None:
             values["bedrooms"] = str(self.bedrooms)
         if self.transport != DEFAULT_TRANSPORT:
             values["transport"] = self.transport
@@ -215,8 +219,9 @@ def parse_scenario(data: Mapping[str, Any], known_places: set[str]) -> tuple[Sce
     )
     errors.update(household_errors)
     bedrooms = None
+    share_home = str(data.get("bedrooms") or "").strip() == SHARE
     try:
-        bedrooms = _whole(data.get("bedrooms"), 0, MAX_BEDROOMS)
+        bedrooms = None if share_home else _whole(data.get("bedrooms"), 0, MAX_BEDROOMS)
     except ValueError:
         errors["bedrooms"] = str(_("Choose a number of bedrooms from 0 (studio) to 4."))
     transport = str(data.get("transport") or DEFAULT_TRANSPORT)
@@ -239,4 +244,5 @@ def parse_scenario(data: Mapping[str, Any], known_places: set[str]) -> tuple[Sce
             continue
         if amount is not None:
             entered[key] = amount
-    return Scenario(place, household, bedrooms, transport, miles, entered), errors
+    scenario = Scenario(place, household, bedrooms, transport, miles, entered, share_home)
+    return scenario, errors

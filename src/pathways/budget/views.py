@@ -74,7 +74,7 @@ FIELD_LABELS = {
     "adults": gettext_lazy("Adults"),
     "working": gettext_lazy("Adults who work"),
     "children": gettext_lazy("Children"),
-    "bedrooms": gettext_lazy("Apartment size"),
+    "bedrooms": gettext_lazy("Where you would live"),
     "transport": gettext_lazy("How you get around"),
     "miles": gettext_lazy("Miles you drive a month"),
 }
