@@ -76,7 +76,8 @@ def test_missing_categories_take_defaults_or_count_as_zero(api, real_data):
     assert money(body["expenses"]["housing"]) == 1259  # Santa Fe studio, one adult
     assert money(body["expenses"]["child_care"]) == 0
     assert money(body["expenses"]["transportation"]) == Decimal("509.33")
-    assert set(body["missing"]) == {"phone_internet", "clothing_personal_care", "entertainment"}
+    assert set(body["missing"]) == {"clothing_personal_care", "entertainment"}
+    assert money(body["expenses"]["phone_internet"]) == Decimal("53.38")  # 1,281 / 2 / 12
 
 
 def test_every_category_comes_with_its_source(api, real_data):
@@ -84,8 +85,16 @@ def test_every_category_comes_with_its_source(api, real_data):
     categories = {c["category"]: c for c in body["categories"]}
     assert list(categories) == list(body["expenses"])
     assert categories["entertainment"]["origin"] == "entered"
-    assert categories["phone_internet"]["origin"] == "missing"
-    for key in ("housing", "food", "transportation", "health_care", "child_care", "savings"):
+    assert categories["clothing_personal_care"]["origin"] == "missing"
+    for key in (
+        "housing",
+        "food",
+        "transportation",
+        "health_care",
+        "child_care",
+        "savings",
+        "phone_internet",
+    ):
         assert categories[key]["origin"] == "default"
         assert categories[key]["source"]["url"].startswith("http"), key
         assert categories[key]["source"]["vintage"], key

@@ -127,7 +127,7 @@ def test_categories_without_a_public_figure_start_empty(real_data):
     scenario = Scenario("35001", Household(1, 1, 1))
     defaults = defaults_for(scenario, resolve_place("35001"))
     empty = {key for key, d in defaults.items() if d.amount is None}
-    assert empty == {"phone_internet", "clothing_personal_care", "entertainment"}
+    assert empty == {"clothing_personal_care", "entertainment"}
     assert all(defaults[key].hint for key in empty)
     for key, d in defaults.items():
         if d.amount is not None and key != "debt_payments":  # no debt: a stated assumption
@@ -159,8 +159,10 @@ def test_entered_amounts_replace_defaults_and_the_total_adds_up(real_data):
     assert amounts["housing"] == Decimal("1100")
     assert amounts["food"] == Decimal("336.66")
     assert amounts["health_care"] == Decimal("120.00")
-    car = Decimal("509.33")  # the default: an older car that is paid off
-    assert budget.monthly_total == Decimal("1100") + Decimal("336.66") + car + 120 + Decimal("75.5")
+    car, phone = Decimal("509.33"), Decimal("53.38")  # an older, paid-off car; a cell plan
+    assert budget.monthly_total == (
+        Decimal("1100") + Decimal("336.66") + car + 120 + phone + Decimal("75.5")
+    )
     assert budget.annual_expenses == budget.monthly_total * 12
     assert "child_care" not in {line.category for line in budget.missing}  # no children
 
@@ -180,3 +182,12 @@ def test_sharing_a_home_costs_half_a_two_bedroom(real_data):
     shared = defaults_for(scenario, place)["housing"]
     assert shared.amount == Decimal(1464) / 2  # HUD FY2026 two-bedroom, Bernalillo
     assert "roommate" in shared.method
+
+
+def test_a_cell_phone_plan_for_each_adult(real_data):
+    # BLS CE 2023: two-person households spent $1,281 a year on cell service; half, a month.
+    one = defaults_for(Scenario("35001", Household(1, 1, 2)), resolve_place("35001"))
+    two = defaults_for(Scenario("35001", Household(2, 1, 2)), resolve_place("35001"))
+    assert one["phone_internet"].amount == Decimal("53.38")
+    assert two["phone_internet"].amount == Decimal("106.75")
+    assert one["phone_internet"].citation.vintage == "2023"

@@ -4,8 +4,8 @@ Housing starts from HUD's Fair Market Rent for the county and apartment size (FY
 the data pipeline); for a workforce region, from the median of its counties' rents. Food,
 transportation (by the way the student gets around), health care, child care (New Mexico's
 no-cost child care) and savings (a stated share) start from the public figures in
-`defaults.toml`; debt payments start at none. Phone and internet, clothing and personal care,
-and entertainment have no default yet: the student enters them.
+`defaults.toml`, and so does phone (a cell plan per adult); debt payments start at none.
+Clothing and personal care and entertainment have no default yet: the student enters them.
 """
 
 import statistics
@@ -38,7 +38,6 @@ NO_DEFAULT_HINTS: dict[str, Promise] = {
     "transportation": _(
         "No default for transit here: enter what a monthly bus pass costs where you live."
     ),
-    "phone_internet": _("No default: enter your monthly phone and internet bills."),
     "clothing_personal_care": _(
         "No default: enter what you expect to spend a month on clothes, haircuts and toiletries."
     ),
@@ -305,6 +304,21 @@ def savings_default(other_costs: Decimal) -> Default:
     return Default("savings", _money(other_costs * share), citation("savings"), str(method))
 
 
+def phone_default(household: Household) -> Default:
+    """Half of a two-person household's cell phone service for each adult."""
+    per_adult = Decimal(_data()["phone"]["two_person_annual"]) / 2 / 12
+    method = _(
+        "A cell phone plan for each adult: half of what two-person households spent a year on "
+        "cell phone service (%(annual)s), %(each)s a month each. Add home internet if you "
+        "will have it."
+    ) % {
+        "annual": f"${Decimal(_data()['phone']['two_person_annual']):,.0f}",
+        "each": f"${_money(per_adult):,.2f}",
+    }
+    amount = _money(per_adult * household.adults)
+    return Default("phone_internet", amount, citation("phone"), str(method))
+
+
 def debt_default() -> Default:
     method = _(
         "Starts with no debt. If you will repay a student loan, car loan or credit card, "
@@ -350,6 +364,7 @@ def defaults_for(scenario: Scenario, place: Place | None) -> dict[str, Default]:
         "transportation": transportation_default(scenario.transport, scenario.miles, place),
         "health_care": health_default(household),
         "child_care": child_care_default(),
+        "phone_internet": phone_default(household),
         "debt_payments": debt_default(),
         # Worked out from the other lines by `build_budget`.
         "savings": savings_default(Decimal(0)),
