@@ -191,3 +191,15 @@ def test_a_cell_phone_plan_for_each_adult(real_data):
     assert one["phone_internet"].amount == Decimal("53.38")
     assert two["phone_internet"].amount == Decimal("106.75")
     assert one["phone_internet"].citation.vintage == "2023"
+
+
+NM_MINIMUM_WAGE_2025 = Decimal("12.00")  # NMSA 1978 § 50-4-22, from 1 January 2023
+
+
+def test_with_the_defaults_one_adult_in_bernalillo_needs_at_least_the_minimum_wage(real_data):
+    budget = build_budget(Scenario("35001", Household(1, 1, 0)), resolve_place("35001"))
+    assert budget.requirement().hourly >= NM_MINIMUM_WAGE_2025
+    assert {line.category for line in budget.missing} == {
+        "clothing_personal_care",
+        "entertainment",
+    }
