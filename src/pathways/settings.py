@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "pathways.core.middleware.BusyMiddleware",
     # Last, as django-axes requires: counts failed sign-ins and locks out guessing.
     "axes.middleware.AxesMiddleware",
 ]
