@@ -7,15 +7,16 @@ the cache. Signed-in users (whose pages name them and carry forms) always get a 
 as does any request that brings pending messages or any response that sets a cookie.
 
 Visitors' pages also carry an ETag made of the release, the content version and the
-language, with `Cache-Control: public, no-cache`: browsers, the nginx in front (see
-deploy/nginx.conf) and any CDN keep the page and revalidate it, and a page that has not
-changed answers 304 without being built. Signed-in pages are `private`.
+language, with `Cache-Control: public, max-age=0, s-maxage=2`: browsers, the nginx in
+front (see deploy/nginx.conf) and any CDN keep the page and revalidate it, and a page that
+has not changed answers 304 without being built. Signed-in pages are `private`.
 """
 
 import hashlib
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -29,7 +30,10 @@ from .cache import content_version_for
 from .release import release_id
 
 PAGE_SECONDS = 24 * 60 * 60
-VISITOR_CACHE_CONTROL = "public, no-cache"
+# Browsers revalidate every time; a shared cache (nginx, a CDN) may keep the page this
+# many seconds before it revalidates: that long, at most, a change takes to show.
+SHARED_SECONDS = 2
+VISITOR_CACHE_CONTROL = f"public, max-age=0, s-maxage={SHARED_SECONDS}"
 # Every query parameter a cached public page reads. nginx keys its cache on the path, the
 # language and these parameters only, so `?x=random` cannot evict pages (deploy/nginx.conf
 # repeats this list; a test keeps the two equal). Add a parameter when a page reads one.
@@ -57,7 +61,10 @@ def _visitor_headers(response: HttpResponse, etag: str) -> HttpResponse:
 
 
 def _key(request: HttpRequest) -> str:
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # Parameters no page reads are left out, so random ones cannot fill or evict the cache.
+    query = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    known = urlencode([(name, value) for name, value in query if name in PAGE_PARAMETERS])
+    address = hashlib.sha256(f"{request.path}?{known}".encode()).hexdigest()
     return f"pathways:page:{content_version_for(request)}:{get_language()}:{address}"
 
 
