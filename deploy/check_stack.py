@@ -50,7 +50,8 @@ def main(base: str) -> None:
     check(status == 200 and b'lang="es"' in body, "Spanish pages")
     with psycopg.connect(os.environ["DATABASE_URL"]) as connection:
         rows = connection.execute("SELECT count(*) FROM occupations_onetoccupation").fetchone()
-    check(bool(rows and rows[0] > 800), f"the data is in PostgreSQL ({rows and rows[0]} occupations)")
+    count = rows[0] if rows else 0
+    check(count > 800, f"the data is in PostgreSQL ({count} occupations)")
     keys = redis.Redis.from_url(os.environ["REDIS_URL"]).keys("pathways:*")
     check(bool(keys), f"the shared cache is Redis ({len(keys)} keys)")
 
