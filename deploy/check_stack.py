@@ -37,7 +37,7 @@ def main(base: str) -> None:
     check("default-src 'self'" in headers.get("Content-Security-Policy", ""), "with a CSP")
     _, again, _ = get(page)
     check(again.get("X-Cache") == "HIT", f"nginx serves it from its cache ({again.get('X-Cache')})")
-    status, _, _ = get(page, **{"If-None-Match": headers["ETag"]})
+    status, _, _ = get(page, **{"If-None-Match": again["ETag"]})
     check(status == 304, "revalidation with the ETag answers 304")
     _, random, _ = get(f"{page}?x=random")
     check(random.get("X-Cache") == "BYPASS", "an unknown parameter bypasses nginx's cache")
