@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pathways.core import locks
 from pathways.datasets.errors import ErrorLog
 from pathways.geography.models import District
 
@@ -111,7 +112,7 @@ def import_file(
     name = original_name or path.name
     log = ErrorLog(file=name)
     summary = ImportSummary(file=name, kind=kind, sha256=_sha256(path), check=check)
-    with transaction.atomic():
+    with locks.exclusive("import"), transaction.atomic():
         writer = None if check else RecordWriter(layouts.LAYOUTS[kind], summary.sha256)
         reading = _Reading(layouts.LAYOUTS[kind], log, allowed, summary, writer)
         try:

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from pathways.core.locks import Busy
 from pathways.datasets.errors import ImportValidationError
 from pathways.students import importing, status, synthetic
 from pathways.students.models import RecordUpload
@@ -79,6 +80,6 @@ class Command(BaseCommand):
             )
         except ImportValidationError as exc:
             raise CommandError(str(exc)) from None
-        except PermissionDenied as exc:
+        except (PermissionDenied, Busy) as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(str(summary))
