@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from pathways.datasets.errors import ErrorLog
 from pathways.geography.models import District
 
-from . import layouts
+from . import layouts, status
 from .checks import Invalid, cross_checks
 from .layouts import Layout
 from .models import RecordUpload
@@ -126,9 +126,7 @@ def import_file(
                 writer.rows.pause(error)  # end an open COPY, so the rollback can run
             raise
         if writer is not None and kind == RecordUpload.Kind.COURSES and summary.changed:
-            from pathways.students import status  # written alongside; imported when needed
-
-            status.recompute()
+            status.refresh(districts={d.district_id for d in summary.district_years})
     return summary
 
 

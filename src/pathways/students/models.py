@@ -222,7 +222,8 @@ class RecordUpload(models.Model):
 
 class ProgramStatus(models.Model):
     """Where a student stands in one program of study, and the school year each step was
-    first reached. Rebuilt from course completions by `status.recompute` (set-based SQL)."""
+        first reached. Rebuilt from course completions by `status.recompute` and `status.refresh`
+    (set-based SQL)."""
 
     student_id = models.CharField(max_length=20)
     program = models.ForeignKey(
@@ -236,6 +237,9 @@ class ProgramStatus(models.Model):
     participant_year = models.PositiveSmallIntegerField()
     concentrator_year = models.PositiveSmallIntegerField(null=True)
     completer_year = models.PositiveSmallIntegerField(null=True)
+    # Enrolled in more than one district (any year) when computed: another district's
+    # records may have counted, so an upload there must rebuild this row (status.refresh).
+    other_districts = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
