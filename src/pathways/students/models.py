@@ -248,3 +248,22 @@ class ProgramStatus(models.Model):
         indexes = [
             models.Index(fields=["district", "participant_year"]),
         ]
+
+
+class ExactCountExport(models.Model):
+    """The audit of an export of exact (unsuppressed) counts: who, when, what. Such files
+    are for the state's federal reporting (Perkins CAR), never for publication."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True)
+    username = models.CharField(max_length=150)  # kept if the account is renamed
+    exported_at = models.DateTimeField(auto_now_add=True)
+    report = models.CharField(max_length=20)  # "status" or "perkins"
+    school_year = models.PositiveSmallIntegerField()
+    district = models.CharField(max_length=7, blank=True)  # NCES ID; blank: the state
+    group_by = models.CharField(max_length=20)
+    breakdown = models.CharField(max_length=40)
+    file_format = models.CharField(max_length=4)
+    rows = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-exported_at"]
