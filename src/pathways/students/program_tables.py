@@ -86,8 +86,8 @@ def _solve(
     )
     if not categories:
         return everyone, everyone
-    agreed = agreeing(counts, *published, everyone)  # type: ignore[arg-type]
-    return suppress(counts, _equations(counts, parents, categories), minimum, **agreed), everyone
+    kept: dict[str, Any] = agreeing(counts, *published, everyone)  # type: ignore[arg-type]
+    return suppress(counts, _equations(counts, parents, categories), minimum, **kept), everyone
 
 
 def _counts(

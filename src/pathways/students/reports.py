@@ -202,7 +202,7 @@ def _program_status_rows(
     for cell, count in table.counts.items():
         if cell[:2] == place:
             key = (group_by, *cell[2:])
-            counts[key], hidden[key] = count, table.hidden[cell]  # type: ignore[index]
+            counts[key], hidden[key] = count, table.hidden[cell]
     rows = []
     for group in sorted(labels, key=lambda g: (labels[g], g)):
         for subgroup, subgroup_label in subgroups(breakdown):

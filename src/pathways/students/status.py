@@ -85,17 +85,17 @@ WITH sequence AS (
 first_pass AS (
     -- Each sequence course a student passed, once, in the school year it was first passed.
     -- Other courses are left out early: they are most of the rows.
-    SELECT student_id, course_code, MIN(school_year) AS school_year
-    FROM {completion}
-    WHERE passed AND course_code IN (SELECT state_code FROM sequence){students}
-    GROUP BY student_id, course_code
+    SELECT done.student_id, done.course_code, MIN(done.school_year) AS school_year
+    FROM {completion} done{students}
+    WHERE done.passed AND done.course_code IN (SELECT state_code FROM sequence)
+    GROUP BY done.student_id, done.course_code
 ),
 enrolled AS (
     -- The districts each student was enrolled in, any year, and how many there were.
     SELECT student_id, district_id,
            COUNT(*) OVER (PARTITION BY student_id) AS districts
-    FROM (SELECT DISTINCT student_id, district_id FROM {student_year}
-          WHERE 1 = 1{students}) pairs
+    FROM (SELECT DISTINCT enrolment.student_id, enrolment.district_id
+          FROM {student_year} enrolment{enrolment_students}) pairs
 ),
 counted AS (
     -- Passed courses that count toward a program of a district the student enrolled in,
@@ -209,7 +209,7 @@ def _rebuild_students(cursor: Any, district_ids: list[str], rules: StatusRules |
     listed = _DISTRICT_STUDENTS.format(**tables, districts=marks)
     cursor.execute(f"INSERT INTO {_AFFECTED} {listed}", [*district_ids, *district_ids])
     in_affected = f"student_id IN (SELECT student_id FROM {_AFFECTED})"
-    _rebuild(cursor, rules, students=f" AND {in_affected}", where=(in_affected, []))
+    _rebuild(cursor, rules, students=_AFFECTED, where=(in_affected, []))
     cursor.execute(f"DROP TABLE {_AFFECTED}")
 
 
@@ -222,7 +222,8 @@ def _rebuild(
     where: tuple[str, list[Any]] = ("", []),
 ) -> None:
     """Delete the status rows `where` selects (every row when it is empty) and insert them
-    afresh, for the approved programs `programs` keeps and the students `students` keeps."""
+    afresh, for the approved programs `programs` keeps and the students listed in the table
+    `students` (every student when empty)."""
     rules = rules or StatusRules.from_settings()
     tables = _tables()
     condition, condition_params = where
@@ -230,7 +231,12 @@ def _rebuild(
     cursor.execute(f"{delete} WHERE {condition}" if condition else delete, condition_params)
     program_sql, program_params = programs
     cursor.execute(
-        _INSERT_STATUS.format(**tables, programs=program_sql, students=students),
+        _INSERT_STATUS.format(
+            **tables,
+            programs=program_sql,
+            students=_joined(students, "done"),
+            enrolment_students=_joined(students, "enrolment"),
+        ),
         [
             ProgramOfStudy.Status.APPROVED.value,
             *program_params,
@@ -239,6 +245,13 @@ def _rebuild(
             rules.participant_courses,
         ],
     )
+
+
+def _joined(table: str, alias: str) -> str:
+    """A join keeping only the students listed in `table` (none: every student)."""
+    if not table:
+        return ""
+    return f" JOIN {table} affected ON affected.student_id = {alias}.student_id"
 
 
 def _summary(seconds: float) -> RecomputeSummary:

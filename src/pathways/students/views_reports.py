@@ -287,7 +287,7 @@ def exact_file(request: HttpRequest, fmt: str) -> HttpResponse:
         patch_cache_control(response, private=True, no_store=True)
         return response
     kind = PERKINS if request.POST.get("report") == "perkins" else STATUS
-    request.GET = request.POST  # type: ignore[assignment]  # the filters, as on the page
+    request.GET = request.POST  # the filters, as on the page
     try:
         report_request, _context = _resolve(request, kind)
     except Refused as refused:
@@ -299,7 +299,7 @@ def exact_file(request: HttpRequest, fmt: str) -> HttpResponse:
     report = kind.build_exact(report_request)
     data, rows = exporting.file_bytes(report, fmt, exact=True)
     ExactCountExport.objects.create(
-        user=request.user,
+        user=request.user,  # type: ignore[misc]  # signed in: login_required
         username=request.user.get_username(),
         report="perkins" if kind is PERKINS else "status",
         school_year=report_request.year,
