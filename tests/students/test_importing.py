@@ -49,9 +49,9 @@ def districts() -> None:
 
 @pytest.fixture
 def recomputed(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Records each call of status.recompute instead of running it."""
+    """Records each call of status.refresh instead of running it."""
     calls: list[bool] = []
-    monkeypatch.setattr(status, "recompute", lambda *args, **kwargs: calls.append(True))
+    monkeypatch.setattr(status, "refresh", lambda *args, **kwargs: calls.append(True))
     return calls
 
 

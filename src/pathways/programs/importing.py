@@ -37,7 +37,7 @@ from .models import (
     ProgramOfStudy,
     WorkBasedLearning,
 )
-from .services import move_placements, sequence_problems
+from .services import move_placements, refresh_status, sequence_problems
 
 # The layout: one row per course in a program; program columns repeat on each row.
 COLUMNS = [
@@ -782,6 +782,11 @@ def apply_programs(
         with transaction.atomic():
             _Writer(summary, log, user, status, demonstration).write(programs)
             log.raise_if_any()
+            refresh_status(
+                programs=ProgramOfStudy.objects.filter(
+                    district_id__in={p.district_id for p in programs}
+                ).values_list("pk", flat=True)
+            )
             bump_content_version()  # bulk writes send no signals
             if dry_run:
                 transaction.set_rollback(True)

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from pathways.framework.models import SubClusterOccupation
 from pathways.occupations.tables import OccupationRow, Sort, occupation_rows, sort_rows
+from pathways.students.status import refresh as refresh_status
 
 from .models import (
     CipSocLink,
@@ -130,6 +131,7 @@ def set_sequence(program: ProgramOfStudy, rows: Sequence[tuple[Course, bool]], u
             )
             placement._history_user = user  # type: ignore[attr-defined]
             placement.save()
+    refresh_status(programs=[program.pk])  # an approved program's students, at once
 
 
 def move_placements(
@@ -199,7 +201,9 @@ def approve(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
     problems = validate_sequence(program)
     if problems:
         raise WorkflowError(_("The course sequence has problems; return it instead."), problems)
-    return _save_status(program, user, Status.APPROVED, "approved", review_comment="")
+    _save_status(program, user, Status.APPROVED, "approved", review_comment="")
+    refresh_status(programs=[program.pk])  # its students' status shows in reports at once
+    return program
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ from pathways.core import locks
 from pathways.datasets.errors import ErrorLog
 from pathways.geography.models import District
 
-from . import layouts
+from . import layouts, status
 from .checks import Invalid, cross_checks
 from .layouts import Layout
 from .models import RecordUpload
@@ -127,9 +127,7 @@ def import_file(
                 writer.rows.pause(error)  # end an open COPY, so the rollback can run
             raise
         if writer is not None and kind == RecordUpload.Kind.COURSES and summary.changed:
-            from pathways.students import status  # written alongside; imported when needed
-
-            status.recompute()
+            status.refresh(districts={d.district_id for d in summary.district_years})
     return summary
 
 

@@ -222,7 +222,8 @@ class RecordUpload(models.Model):
 
 class ProgramStatus(models.Model):
     """Where a student stands in one program of study, and the school year each step was
-    first reached. Rebuilt from course completions by `status.recompute` (set-based SQL)."""
+        first reached. Rebuilt from course completions by `status.recompute` and `status.refresh`
+    (set-based SQL)."""
 
     student_id = models.CharField(max_length=20)
     program = models.ForeignKey(
@@ -236,6 +237,9 @@ class ProgramStatus(models.Model):
     participant_year = models.PositiveSmallIntegerField()
     concentrator_year = models.PositiveSmallIntegerField(null=True)
     completer_year = models.PositiveSmallIntegerField(null=True)
+    # Enrolled in more than one district (any year) when computed: another district's
+    # records may have counted, so an upload there must rebuild this row (status.refresh).
+    other_districts = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -244,3 +248,22 @@ class ProgramStatus(models.Model):
         indexes = [
             models.Index(fields=["district", "participant_year"]),
         ]
+
+
+class ExactCountExport(models.Model):
+    """The audit of an export of exact (unsuppressed) counts: who, when, what. Such files
+    are for the state's federal reporting (Perkins CAR), never for publication."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True)
+    username = models.CharField(max_length=150)  # kept if the account is renamed
+    exported_at = models.DateTimeField(auto_now_add=True)
+    report = models.CharField(max_length=20)  # "status" or "perkins"
+    school_year = models.PositiveSmallIntegerField()
+    district = models.CharField(max_length=7, blank=True)  # NCES ID; blank: the state
+    group_by = models.CharField(max_length=20)
+    breakdown = models.CharField(max_length=40)
+    file_format = models.CharField(max_length=4)
+    rows = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-exported_at"]

@@ -20,4 +20,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views_reports.perkins_file,
         name="perkins_file",
     ),
+    re_path(r"^reports/exact\.(?P<fmt>csv|xlsx)$", views_reports.exact_file, name="exact_file"),
 ]
