@@ -52,14 +52,8 @@ PAGES = [
     ("/budget/total/", BUDGET, BUDGET_PARAMETERS),
     ("/budget/results/", BUDGET, [*BUDGET_PARAMETERS, "group", "soc", "cmp"]),
 ]
-# Known 500s in the budget's input parsing, being rewritten under issue #12 (a budget amount
-# of 309 nines overflows Decimal.quantize; /budget/compare/?id=² reaches int()). Not
-# strict: they pass as soon as that lands.
-BUDGET_PARSING = pytest.mark.xfail(reason="budget input parsing, issue #12", strict=False)
 CASES = [
-    pytest.param(path, base, name, id=f"{path}?{name}", marks=BUDGET_PARSING)
-    if path.startswith("/budget/") and name in CATEGORIES
-    else pytest.param(path, base, name, id=f"{path}?{name}")
+    pytest.param(path, base, name, id=f"{path}?{name}")
     for path, base, names in PAGES
     for name in names
 ]
@@ -80,7 +74,6 @@ def test_the_spanish_pages_parse_their_parameters_the_same_way(client, real_data
     assert client.get("/es/clusters/healthcare-human-services/", {"sort": "²"}).status_code < 500
 
 
-@BUDGET_PARSING
 def test_no_hostile_id_on_the_signed_in_budget_comparison_answers_a_server_error(
     client: Client, real_data
 ):

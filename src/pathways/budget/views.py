@@ -392,11 +392,11 @@ def compare(request: HttpRequest) -> HttpResponse:
             return HttpResponseRedirect(login) if login else HttpResponse(status=403)
         owned = SavedScenario.objects.owned_by(request.user)
         for pk in ids:
-            if not pk.isdigit():
+            if not (pk.isascii() and pk.isdigit() and len(pk) <= 12):
                 raise Http404
             scenario = get_object_or_404(owned, pk=int(pk))
             columns.append((scenario.name, QueryDict(urlencode(scenario.params))))
-    for n, query in enumerate(request.GET.getlist("q"), 1):
+    for n, query in enumerate(request.GET.getlist("q")[:MAX_COMPARED], 1):
         columns.append((_("Scenario %(n)s") % {"n": n}, QueryDict(query)))
     columns = columns[:MAX_COMPARED]
     choices = place_choices()
