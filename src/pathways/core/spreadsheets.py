@@ -120,7 +120,7 @@ class Reader:
         limit = self.bounds.max_field_chars
         try:
             with open(self.path, encoding="utf-8-sig", newline="") as handle:
-                for number, cells in enumerate(csv.reader(handle), start=1):  # noqa: B007
+                for number, cells in enumerate(csv.reader(handle), start=1):
                     self._row_bounds(number, len(cells), self.bounds.max_rows)
                     if any(len(cell) > limit for cell in cells):
                         raise SpreadsheetRefused(
