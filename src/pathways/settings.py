@@ -177,9 +177,7 @@ TASKS = {
     }
 }
 # Uploaded files wait for their import job here (private: owner-only), deleted after it.
-PATHWAYS_UPLOADS_DIR = Path(
-    os.environ.get("PATHWAYS_UPLOADS_DIR", DATA_HOME / "uploads")
-).resolve()
+PATHWAYS_UPLOADS_DIR = Path(os.environ.get("PATHWAYS_UPLOADS_DIR", DATA_HOME / "uploads")).resolve()
 # An upload that would shrink a district-year's records by more than this share needs an
 # explicit confirmation.
 PATHWAYS_UPLOAD_SHRINK_WARNING = float(os.environ.get("PATHWAYS_UPLOAD_SHRINK_WARNING", "0.2"))

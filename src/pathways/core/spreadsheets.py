@@ -96,8 +96,10 @@ class Reader:
     def _in_time(self, row: int) -> None:
         if time.monotonic() > self.deadline:
             raise SpreadsheetRefused(
-                _("Reading the file took longer than %(seconds)d seconds (stopped at row "
-                  "%(row)d); split it into smaller files.")
+                _(
+                    "Reading the file took longer than %(seconds)d seconds (stopped at row "
+                    "%(row)d); split it into smaller files."
+                )
                 % {"seconds": self.bounds.max_seconds, "row": row}
             )
 
