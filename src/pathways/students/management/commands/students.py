@@ -65,9 +65,6 @@ class Command(BaseCommand):
         elif action == "recompute":
             summary = status.recompute()
             self.stdout.write(str(summary))
-
-    def _progress(self, fraction: float, rows: int) -> None:
-        self.stderr.write(f"{fraction:.0%} read, {rows:,} rows")
         else:
             try:
                 files = synthetic.generate(
@@ -114,6 +111,9 @@ class Command(BaseCommand):
         except PermissionDenied as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(str(summary))
+
+    def _progress(self, fraction: float, rows: int) -> None:
+        self.stderr.write(f"{fraction:.0%} read, {rows:,} rows")
 
     def _progress(self, fraction: float, rows: int) -> None:
         self.stderr.write(f"{fraction:.0%} read, {rows:,} rows")
