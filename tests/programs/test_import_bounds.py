@@ -32,7 +32,9 @@ def test_a_repeated_column_name_is_refused_rather_than_the_second_winning(
     ("build", "message"),
     [(far_cell, "has cells beyond row"), (xml_bomb, "is compressed more than 100 times")],
 )
-def test_hostile_workbooks_answer_422_with_a_message(client, tmp_path: Path, build, message) -> None:
+def test_hostile_workbooks_answer_422_with_a_message(
+    client, tmp_path: Path, build, message
+) -> None:
     client.force_login(StateAdminFactory())
     path = build(tmp_path / "programs.xlsx")
 

@@ -198,9 +198,7 @@ def test_replacing_by_school_is_for_course_completions_only(coordinator: Client)
     )
 
     assert response.status_code == 400
-    assert "Only course completions can replace the schools in the file only." in text_of(
-        response
-    )
+    assert "Only course completions can replace the schools in the file only." in text_of(response)
 
 
 # --- Problems, grouped ---------------------------------------------------------------------
@@ -246,9 +244,7 @@ def test_another_coordinator_cannot_see_the_job(coordinator: Client, client: Cli
 
 
 @pytest.mark.parametrize("kind", RecordUpload.Kind.values)
-def test_each_layout_has_a_csv_template_that_checks_clean(
-    coordinator: Client, kind: str
-) -> None:
+def test_each_layout_has_a_csv_template_that_checks_clean(coordinator: Client, kind: str) -> None:
     response = coordinator.get(
         reverse("students:layout_template", kwargs={"kind": kind, "fmt": "csv"})
     )

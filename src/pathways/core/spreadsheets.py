@@ -11,6 +11,7 @@ A refusal is `SpreadsheetRefused` with a message the uploader can act on.
 """
 
 import csv
+import io
 import re
 import string
 import time
@@ -121,7 +122,10 @@ class Reader:
         number = 0
         limit = self.bounds.max_field_chars
         try:
-            with open(self.path, encoding="utf-8-sig", newline="") as handle:
+            with (
+                open(self.path, "rb") as raw,
+                io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle,
+            ):
                 for number, cells in enumerate(csv.reader(handle), start=1):
                     self._row_bounds(number, len(cells), self.bounds.max_rows)
                     if any(len(cell) > limit for cell in cells):
@@ -131,7 +135,7 @@ class Reader:
                             number,
                         )
                     if number % TIME_CHECK_ROWS == 0:
-                        self.fraction = min(handle.buffer.tell() / (self.size or 1), 0.99)
+                        self.fraction = min(raw.tell() / (self.size or 1), 0.99)
                     yield number, cells
         except UnicodeDecodeError:
             # Text is decoded ahead of the rows read, so the row is only roughly known.

@@ -114,6 +114,3 @@ class Command(BaseCommand):
 
     def _progress(self, fraction: float, rows: int) -> None:
         self.stderr.write(f"{fraction:.0%} read, {rows:,} rows")
-
-    def _progress(self, fraction: float, rows: int) -> None:
-        self.stderr.write(f"{fraction:.0%} read, {rows:,} rows")
