@@ -58,7 +58,7 @@ def run(home: str, mirror: str, megabytes: float, students: int) -> None:
     program_importing.import_file(files["programs"], admin, status="approved")
     courses = cut(files["courses"], int(megabytes * 1_000_000))
     size = courses.stat().st_size
-    rows = sum(1 for _ in open(courses, "rb")) - 1
+    rows = courses.read_bytes().count(b"\n") - 1
     log(f"courses file: {size / 1e6:.1f} MB, {rows:,} rows")
     client = Client()
     client.force_login(admin)

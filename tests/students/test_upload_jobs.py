@@ -93,7 +93,8 @@ def test_a_tiny_xlsx_holding_much_xml_is_refused_before_a_job_starts(
 
     assert response.status_code == 422
     assert "is compressed more than 100 times" in text_of(response)
-    assert not ImportJob.objects.exists()
+    assert job().status == ImportJob.Status.PROBLEMS
+    assert not jobs.folder(job()).exists()
 
 
 def test_check_only_of_a_hostile_file_is_refused_too(coordinator: Client, tmp_path) -> None:

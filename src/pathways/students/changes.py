@@ -198,11 +198,11 @@ def count_before(layout: Layout, group: DistrictYear) -> None:
         return
     codes = dict(School.objects.filter(district_id=group.district_id).values_list("pk", "code"))
     names = dict(School.objects.filter(district_id=group.district_id).values_list("code", "name"))
-    for school_id, rows in records.values_list("school_id").annotate(n=Count("pk")):
+    for school_id, rows in records.values_list("school_id").annotate(n=Count("*")):
         school = group.school(codes[school_id])
         school.rows_before = rows
         group.rows_before += rows
-    students = StudentYear.objects.filter(**where).values_list("school_id").annotate(n=Count("pk"))
+    students = StudentYear.objects.filter(**where).values_list("school_id").annotate(n=Count("*"))
     for school_id, count in students:
         school = group.school(codes[school_id])
         school.students_before = count

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from pathways.core.spreadsheets import Bounds, SpreadsheetError, check_archive
 from pathways.datasets.errors import ImportValidationError
 
 from . import importing
@@ -67,6 +68,21 @@ def create(
         for chunk in upload.chunks():
             out.write(chunk)
     return job
+
+
+def refuse_at_once(job: ImportJob) -> tuple[int, str, str] | None:
+    """The problem of a workbook whose zip directory alone is beyond the bounds (a cheap
+    check, before any job runs): the job then ends with it and its file is deleted."""
+    path = upload_path(job)
+    if path is None or path.suffix != ".xlsx":
+        return None
+    try:
+        check_archive(path, Bounds.from_settings())
+    except SpreadsheetError as exc:
+        problem = (exc.row, "", exc.message)
+        _finish(job, ImportJob.Status.PROBLEMS, problems=[list(problem)])
+        return problem
+    return None
 
 
 def enqueue(job: ImportJob) -> None:

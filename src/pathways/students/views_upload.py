@@ -19,8 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from pathways.core.problems import group_problems
-from pathways.core.spreadsheets import Bounds, SpreadsheetError, check_archive
-from pathways.core.uploads import body_too_large, saved_upload
+from pathways.core.uploads import body_too_large
 
 from . import jobs, layouts
 from .forms import UploadForm
@@ -107,26 +106,21 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _load(request: HttpRequest, form: UploadForm, context: dict[str, Any]) -> HttpResponse:
-    """Refuse at once a workbook whose zip promises too much; queue the rest as a job and
-    send the browser to its page."""
+    """Save the file and record its job; refuse at once (422) a workbook whose zip promises
+    too much, else queue the job and send the browser to its page."""
     upload: UploadedFile = form.cleaned_data["file"]
     name = Path(upload.name or "upload").name
-    kind = form.cleaned_data["kind"]
-    context.update({"file_name": name, "kind": RecordUpload.Kind(kind).label})
-    if Path(name).suffix.lower() == ".xlsx":
-        with saved_upload(upload, prefix="student-records-") as path:
-            try:
-                check_archive(path, Bounds.from_settings())
-            except SpreadsheetError as exc:
-                context["problem_groups"] = group_problems([(exc.row, "", exc.message)])
-                return render(request, "students/upload_result.html", context, status=422)
     job = jobs.create(
         upload,
         user=request.user,
-        kind=kind,
+        kind=form.cleaned_data["kind"],
         check_only=bool(form.cleaned_data.get("check_only")),
         scope=form.cleaned_data["scope"],
         file_name=name,
     )
+    refusal = jobs.refuse_at_once(job)
+    if refusal is not None:
+        context.update({"file_name": name, "problem_groups": group_problems([refusal])})
+        return render(request, "students/upload_result.html", context, status=422)
     jobs.enqueue(job)
-    return redirect("students:job", job_id=job.pk, permanent=False)
+    return redirect("students:job", job_id=job.pk)
