@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -242,3 +244,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 AXES_VERBOSE = False
+
+# Background jobs (student-record imports): django-tasks with its database backend; a worker
+# runs them (`pathways db_worker`). PATHWAYS_TASKS_BACKEND=django_tasks.backends.immediate.
+# ImmediateBackend runs them inside the request instead (the tests do).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "PATHWAYS_TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend"
+        )
+    }
+}
+# Uploaded files wait for their import job here (private: owner-only), deleted after it.
+PATHWAYS_UPLOADS_DIR = Path(os.environ.get("PATHWAYS_UPLOADS_DIR", DATA_HOME / "uploads")).resolve()
+# An upload that would shrink a district-year's records by more than this share needs an
+# explicit confirmation.
+PATHWAYS_UPLOAD_SHRINK_WARNING = float(os.environ.get("PATHWAYS_UPLOAD_SHRINK_WARNING", "0.2"))
+# Bounds on every uploaded spreadsheet (core/spreadsheets.py Bounds; these are the defaults).
+PATHWAYS_SPREADSHEET_BOUNDS: dict[str, float] = {}

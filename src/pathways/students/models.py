@@ -5,6 +5,9 @@ kept per district and school year so a corrected upload replaces exactly that di
 School years are named by the calendar year they end in: 2025 is 2024-25.
 """
 
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -90,7 +93,8 @@ class StudentYear(models.Model):
                 name="one_student_year_per_district",
             )
         ]
-        indexes = [models.Index(fields=["district", "school_year"])]
+        # With the school: an upload's before-and-after counts by school read the index only.
+        indexes = [models.Index(fields=["district", "school_year", "school"])]
 
 
 class CourseCompletion(models.Model):
@@ -115,7 +119,7 @@ class CourseCompletion(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["district", "school_year"]),
+            models.Index(fields=["district", "school_year", "school"]),
             models.Index(fields=["student_id", "course_code"]),
         ]
 
@@ -267,3 +271,51 @@ class ExactCountExport(models.Model):
 
     class Meta:
         ordering = ["-exported_at"]
+
+
+class ImportJob(models.Model):
+    """One upload of student records, imported (or checked) in the background: its status,
+    and when done what it changed or every problem found. Never holds a student ID."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Reading and checking")
+        NEEDS_CONFIRMATION = "needs_confirmation", _("Waiting for your confirmation")
+        DONE = "done", _("Finished")
+        PROBLEMS = "problems", _("The file has problems")
+        FAILED = "failed", _("Stopped by an error")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Scope(models.TextChoices):
+        DISTRICT_YEAR = "district_year", _("The whole district and school year")
+        SCHOOLS = "schools", _("Only the schools in the file")
+
+    PENDING = (Status.QUEUED, Status.RUNNING)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=RecordUpload.Kind.choices)
+    file_name = models.CharField(max_length=255)
+    check_only = models.BooleanField(default=False)
+    scope = models.CharField(max_length=20, choices=Scope.choices, default=Scope.DISTRICT_YEAR)
+    confirmed = models.BooleanField(default=False)  # a shrinking upload was confirmed
+    language = models.CharField(max_length=10, default="en")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    summary = models.JSONField(null=True, blank=True)
+    problems = models.JSONField(default=list, blank=True)  # [row, column, problem]
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def pending(self) -> bool:
+        return self.status in self.PENDING
