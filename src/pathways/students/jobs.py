@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from pathways.core import locks
 from pathways.core.spreadsheets import Bounds, SpreadsheetError, check_archive
 from pathways.datasets.errors import ImportValidationError
 
@@ -144,7 +145,7 @@ def _run(job: ImportJob, path: Path) -> str:
         return _finish(job, ImportJob.Status.PROBLEMS, problems=problems)
     except ShrinkNotConfirmed as exc:
         return _finish(job, ImportJob.Status.NEEDS_CONFIRMATION, summary=exc.summary.as_dict())
-    except PermissionDenied as exc:
+    except (PermissionDenied, locks.Busy) as exc:
         return _finish(job, ImportJob.Status.FAILED, message=str(exc))
     except Exception as exc:
         # The class only: messages of database errors may quote a row's values.
