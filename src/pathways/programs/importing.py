@@ -954,6 +954,25 @@ class _Writer:
                 line.grade_min,
                 line.grade_max,
             ):
+                if self.checked is not None and not self.checked.has_perm(
+                    "programs.change_course", course
+                ):
+                    self.log.add(
+                        line.row,
+                        "credits",
+                        _(
+                            "course %(code)s has %(credits)s credits, grades %(min)d to %(max)d "
+                            "in the state course catalogue, and other programs use it; only "
+                            "state staff can change it"
+                        )
+                        % {
+                            "code": code,
+                            "credits": course.credits,
+                            "min": course.grade_min,
+                            "max": course.grade_max,
+                        },
+                    )
+                    continue
                 course.credits = line.credits
                 course.grade_min = line.grade_min
                 course.grade_max = line.grade_max

@@ -55,6 +55,18 @@ def require(user: Any, permission: str, program: ProgramOfStudy | None = None) -
         raise PermissionDenied(_("You do not have permission to do that."))
 
 
+def course_in_force_elsewhere(course: Course, district_id: str | None) -> bool:
+    """Whether a catalogue course is placed in a program of another district, or in any
+    program past the draft stage: changing its credits or grades would then alter a
+    program that district's coordinator may not change (rule `programs.change_course`)."""
+    editable = (Status.DRAFT, Status.RETURNED)
+    return (
+        ProgramCourse.objects.filter(course=course)
+        .exclude(program__district_id=district_id, program__status__in=editable)
+        .exists()
+    )
+
+
 def may_view_history(user: Any, program: ProgramOfStudy) -> bool:
     """The audit log names staff: rule `programs.view_programofstudy_history`."""
     return bool(user.has_perm("programs.view_programofstudy_history", program))
