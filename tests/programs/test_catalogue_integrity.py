@@ -96,3 +96,16 @@ def test_a_coordinator_may_change_a_course_only_their_drafts_use(tmp_path, real_
     assert not DistrictCoordinatorFactory(district_id=LAS_CRUCES).has_perm(
         "programs.change_course", course
     )
+
+
+def test_a_postsecondary_program_listed_twice_is_refused(tmp_path, real_data):
+    rows = albuquerque_rows()
+    for row in rows:
+        row["postsecondary"] += "; test community college | NURSING ASSISTANT | 51.3902"
+
+    with pytest.raises(ImportValidationError) as error:
+        import_file(write_csv(tmp_path / "twice.csv", rows), StateAdminFactory())
+
+    assert {p.column for p in error.value.problems} == {"postsecondary"}
+    assert "is listed twice; list each postsecondary program once" in str(error.value)
+    assert not ProgramOfStudy.objects.filter(district_id=ALBUQUERQUE).exists()

@@ -80,6 +80,11 @@ rules.add_perm(
     (is_state_admin | (is_district_coordinator & in_same_district)) & is_editable_stage,
 )
 rules.add_perm("programs.review_programofstudy", is_state_admin & is_submitted)
+# A submission is withdrawn (back to draft) by whoever may submit it, while it waits.
+rules.add_perm(
+    "programs.withdraw_programofstudy",
+    (is_state_admin | (is_district_coordinator & in_same_district)) & is_submitted,
+)
 # The audit log names staff, so it is for the state and the program's own district staff.
 rules.add_perm(
     "programs.view_programofstudy_history", is_state_admin | (is_district_staff & in_same_district)

@@ -323,6 +323,24 @@ class PostsecondaryProgramForm(forms.ModelForm):
             )
         return code
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        institution, title = cleaned.get("institution"), cleaned.get("title")
+        code = cleaned.get("cip_code")
+        if institution and title and code:
+            same = PostsecondaryProgram.objects.filter(
+                institution__iexact=institution.strip(), title__iexact=title.strip(), cip_code=code
+            ).first()
+            if same is not None:
+                raise forms.ValidationError(
+                    _(
+                        "%(program)s is already in the catalogue: tick it in the list of "
+                        "postsecondary programs instead of adding it again."
+                    ),
+                    params={"program": same},
+                )
+        return cleaned
+
 
 class CredentialForm(forms.ModelForm):
     prefix = "credential"

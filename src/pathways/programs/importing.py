@@ -552,7 +552,15 @@ def _postsecondary(row: Row, cip_codes: set[str]) -> list[PostsecondaryRef]:
             continue
         _limited(row, "postsecondary", institution, MAX_TITLE)
         _limited(row, "postsecondary", title, MAX_TITLE)
-        programs.add(PostsecondaryRef(institution, title, cip))
+        ref = PostsecondaryRef(institution, title, cip)
+        if any(_ps_key(ref) == _ps_key(other) for other in programs):
+            row.problem(
+                "postsecondary",
+                _("'%(value)s' is listed twice; list each postsecondary program once")
+                % {"value": item},
+            )
+            continue
+        programs.add(ref)
     return sorted(programs)
 
 

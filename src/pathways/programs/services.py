@@ -199,6 +199,19 @@ def submit(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
 
 
 @transaction.atomic
+def withdraw(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
+    """A submission the state has not reviewed yet goes back to draft, to change it."""
+    _lock(program)
+    if program.status != Status.SUBMITTED:
+        raise WorkflowError(
+            _("Only a submitted program can be withdrawn; this one is “%(status)s”.")
+            % {"status": program.get_status_display()}
+        )
+    require(user, "programs.withdraw_programofstudy", program)
+    return _save_status(program, user, Status.DRAFT, "withdrawn")
+
+
+@transaction.atomic
 def approve(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
     """The state approves a submitted program; it becomes public."""
     _lock(program)
