@@ -324,7 +324,7 @@ class PostsecondaryProgramForm(forms.ModelForm):
         return code
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         institution, title = cleaned.get("institution"), cleaned.get("title")
         code = cleaned.get("cip_code")
         if institution and title and code:

@@ -531,7 +531,7 @@ def _credentials(row: Row) -> list[str]:
 
 
 def _postsecondary(row: Row, cip_codes: set[str]) -> list[PostsecondaryRef]:
-    programs = set()
+    programs: set[PostsecondaryRef] = set()
     for item in _items(row, "postsecondary"):
         parts = [p.strip() for p in item.split(FIELD_SEPARATOR)]
         if len(parts) != 3 or not all(parts):
