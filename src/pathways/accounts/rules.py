@@ -80,6 +80,21 @@ rules.add_perm(
     (is_state_admin | (is_district_coordinator & in_same_district)) & is_editable_stage,
 )
 rules.add_perm("programs.review_programofstudy", is_state_admin & is_submitted)
+
+
+@rules.predicate
+def is_revisable(user: Any, program: Any) -> bool:
+    """An approved program with no revision open yet."""
+    if program is None or program.status != "approved" or program.revision_of_id:
+        return False
+    return not type(program).objects.filter(revision_of=program).exists()
+
+
+# A revision of an approved program is started by whoever may submit for that district.
+rules.add_perm(
+    "programs.revise_programofstudy",
+    (is_state_admin | (is_district_coordinator & in_same_district)) & is_revisable,
+)
 # A submission is withdrawn (back to draft) by whoever may submit it, while it waits.
 rules.add_perm(
     "programs.withdraw_programofstudy",

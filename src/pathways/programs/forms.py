@@ -129,9 +129,9 @@ class ProgramForm(forms.ModelForm):
             self.instance.district if self.instance.district_id else None
         )
         if title and district:
-            clash = ProgramOfStudy.objects.filter(district=district, title__iexact=title).exclude(
-                pk=self.instance.pk
-            )
+            clash = ProgramOfStudy.objects.filter(
+                district=district, title__iexact=title, revision_of__isnull=True
+            ).exclude(pk__in=[self.instance.pk, self.instance.revision_of_id])
             # Case-insensitive, so stricter than the (district, title) constraint, which
             # then never fails with its own, less clear, message.
             if clash.exists():

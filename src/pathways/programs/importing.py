@@ -835,6 +835,7 @@ class _Writer:
             for p in ProgramOfStudy.objects.filter(
                 district_id__in={p.district_id for p in programs},
                 title__in={p.title for p in programs},
+                revision_of__isnull=True,  # a revision is edited in the editor, not by import
             ).prefetch_related(
                 "sequence", "credentials", "postsecondary_programs", "work_based_learning"
             )

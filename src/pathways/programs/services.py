@@ -28,6 +28,7 @@ from .models import (
     ProgramCourse,
     ProgramOfStudy,
     ProgramQuerySet,
+    WorkBasedLearning,
 )
 
 Status = ProgramOfStudy.Status
@@ -199,6 +200,86 @@ def submit(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
 
 
 @transaction.atomic
+def start_revision(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
+    """A draft copy of an approved program, to change; the approved one stays in force."""
+    _lock(program)
+    require(user, "programs.revise_programofstudy", program)
+    revision = ProgramOfStudy(
+        district_id=program.district_id,
+        title=program.title,
+        description=program.description,
+        subcluster_id=program.subcluster_id,
+        legacy_pathway_id=program.legacy_pathway_id,
+        is_demonstration=program.is_demonstration,
+        revision_of=program,
+    )
+    revision.skip_history_when_saving = True  # type: ignore[attr-defined]
+    revision.save()
+    _copy_content(program, revision, user)
+    del revision.skip_history_when_saving  # type: ignore[attr-defined]
+    revision._history_user = user  # type: ignore[attr-defined]
+    revision._change_reason = "revision started"  # type: ignore[attr-defined]
+    revision.save()
+    return revision
+
+
+def _copy_content(source: ProgramOfStudy, target: ProgramOfStudy, user: Any) -> None:
+    """The course sequence, links and work-based learning of `source`, onto `target`;
+    each row added or removed is in the audit log with `user`."""
+    for old in [*target.sequence.all(), *target.work_based_learning.all()]:
+        _by(user, old).delete()
+    for placement in source.sequence.all():
+        _by(
+            user,
+            ProgramCourse(
+                program=target,
+                course_id=placement.course_id,
+                position=placement.position,
+                is_capstone=placement.is_capstone,
+            ),
+        ).save()
+    for entry in source.work_based_learning.all():
+        _by(
+            user,
+            WorkBasedLearning(
+                program=target,
+                kind=entry.kind,
+                description=entry.description,
+                partner=entry.partner,
+            ),
+        ).save()
+    target.postsecondary_programs.set(source.postsecondary_programs.all())
+    target.credentials.set(source.credentials.all())
+
+
+def _by(user: Any, row: Any) -> Any:
+    row._history_user = user
+    return row
+
+
+def _replace_with_revision(revision: ProgramOfStudy, user: Any) -> ProgramOfStudy:
+    """The state approved a revision: the approved program takes its content (keeping its
+    address, its students' status and its audit log, where the replaced version stays)
+    and the revision, now merged, is removed."""
+    program = revision.revision_of
+    assert program is not None
+    _lock(program)
+    for name in ("title", "description", "subcluster_id", "legacy_pathway_id"):
+        setattr(program, name, getattr(revision, name))
+    program.skip_history_when_saving = True  # type: ignore[attr-defined]
+    _copy_content(revision, program, user)
+    del program.skip_history_when_saving  # type: ignore[attr-defined]
+    revision._history_user = user  # type: ignore[attr-defined]
+    revision._change_reason = "revision approved"  # type: ignore[attr-defined]
+    revision.delete()
+    program.review_comment = ""
+    program._history_user = user  # type: ignore[attr-defined]
+    program._change_reason = "revision approved"  # type: ignore[attr-defined]
+    program.save()
+    return program
+
+
+@transaction.atomic
 def withdraw(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
     """A submission the state has not reviewed yet goes back to draft, to change it."""
     _lock(program)
@@ -224,6 +305,8 @@ def approve(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
     problems = validate_sequence(program)
     if problems:
         raise WorkflowError(_("The course sequence has problems; return it instead."), problems)
+    if program.revision_of_id:
+        return _replace_with_revision(program, user)
     return _save_status(program, user, Status.APPROVED, "approved", review_comment="")
 
 
@@ -248,7 +331,9 @@ def return_for_changes(program: ProgramOfStudy, user: Any, comment: str) -> Prog
 def approval(program: ProgramOfStudy) -> Any | None:
     """The audit-log record of the program's latest approval (history_user, history_date)."""
     return (
-        program.history.filter(status=Status.APPROVED, history_change_reason="approved")
+        program.history.filter(
+            status=Status.APPROVED, history_change_reason__in=["approved", "revision approved"]
+        )
         .select_related("history_user")
         .order_by("-history_date")
         .first()
@@ -490,6 +575,9 @@ def reason_label(reason: str) -> str:
         "created": _("created"),
         "submitted": _("submitted for approval"),
         "approved": _("approved"),
+        "withdrawn": _("submission withdrawn"),
+        "revision started": _("revision started"),
+        "revision approved": _("revision approved: this version replaced the one before"),
     }
     if reason in known:
         return known[reason]

@@ -367,6 +367,19 @@ def program_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @staff_view
+def program_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a revision of an approved program; the approved one stays in force."""
+    program = get_program(request, pk)
+    revision = services.start_revision(program, request.user)
+    messages.success(
+        request,
+        _("Revision started. The approved version stays public until the state approves this one."),
+    )
+    return redirect("programs:detail", pk=revision.pk)
+
+
+@require_POST
+@staff_view
 def program_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_program(request, pk)
     try:
