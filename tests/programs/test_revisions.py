@@ -129,3 +129,14 @@ def test_the_audit_log_shows_the_revision_steps(client, coordinator, state_admin
 
     assert "revision approved: this version replaced the one before" in html
     assert "First version." in html and "Second version." in html
+
+
+def test_the_dashboard_marks_a_revision(client, coordinator, approved):
+    revision = services.start_revision(approved, coordinator)
+    client.force_login(coordinator)
+
+    html = client.get("/programs/mine/").content.decode()
+
+    link = f'href="/programs/{revision.pk}/">{revision.title} <span class="tag">revision</span>'
+    assert link in html
+    assert "revisión" in client.get("/es/programs/mine/").content.decode()
