@@ -57,6 +57,8 @@ def test_a_revision_is_a_draft_copy_and_the_approved_version_stays_public(
     services.ordered_sequence(revision)[0].delete()
     client.logout()
     assert list(services.approved_programs()) == [approved]
+    assert list(services.programs_for_district(approved.district_id)) == [approved]
+    assert ProgramOfStudy.objects.filter(pk=revision.pk).approved().count() == 0
     public = client.get(f"/programs/{approved.pk}/").content.decode()
     assert "First version." in public and "Second version." not in public
     assert client.get(f"/programs/{revision.pk}/").status_code in (403, 404)
