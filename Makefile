@@ -8,7 +8,7 @@ PORT ?= 8000
 MIRROR ?= $(or $(PATHWAYS_DATA_MIRROR),$(wildcard ../shared/data))
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test chromium lint typecheck pytest pytest-postgres data migrate bench messages clean
+.PHONY: run stack test chromium lint typecheck pytest pytest-postgres data migrate bench messages clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,14 +16,22 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
-# The site as visitors see it: DEBUG off, so the site's own error pages (DJANGO_DEBUG=1 to
-# debug), with a secret key made once and kept in var/.
+# The site as visitors see it, on the production server (gunicorn, deploy/gunicorn.conf.py)
+# over the embedded SQLite file: DEBUG off (DJANGO_DEBUG=1 to debug), a secret key made once
+# and kept in var/. The background job worker starts beside it when the project has one
+# (`pathways db_worker`), and stops with it.
 run: data
 	$(BIN)/pathways collectstatic --noinput --verbosity 0
-	@mkdir -p var && test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	@echo "Serving on http://127.0.0.1:$(PORT)/"
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)} \
-	  $(BIN)/pathways runserver 127.0.0.1:$(PORT)
+	@worker=; if $(BIN)/pathways help db_worker >/dev/null 2>&1; then \
+	  $(BIN)/pathways db_worker & worker=$$!; fi; \
+	  trap '[ -z "$$worker" ] || kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn --config deploy/gunicorn.conf.py pathways.wsgi
+
+# The state deployment's stack (nginx, gunicorn, PostgreSQL, Redis, job worker) without
+# Docker, from the same config files as compose.yaml: see deploy/README.md.
+stack: $(BIN)/.installed
+	bash deploy/run-local-stack.sh
 
 migrate: $(BIN)/.installed
 	$(BIN)/pathways migrate --noinput --verbosity 0

@@ -65,3 +65,11 @@ def _isolated_cache(tmp_path: Path, settings) -> None:  # type: ignore[no-untype
     cache.clear()
     settings.PATHWAYS_CACHE_DIR = tmp_path / "cache"
     settings.PATHWAYS_DATA_MIRROR = None
+
+
+@pytest.fixture(autouse=True)
+def _jobs_run_at_once(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
+    """Background jobs run inside the request under tests; uploads wait in the test's
+    own folder."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.PATHWAYS_UPLOADS_DIR = tmp_path / "uploads"

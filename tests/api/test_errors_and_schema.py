@@ -99,7 +99,14 @@ def test_openapi_document_lists_the_contract_paths(client):
     assert {"soc", "median_annual", "top_coded", "area_fallback", "annual_openings"} <= row
     assert set(schemas["Clusters"]["properties"]) == {"2024", "legacy"}
     parameters = document["paths"]["/api/v1/occupations"]["get"]["parameters"]
-    assert {p["name"] for p in parameters} == {"q", "cluster", "region", "sort", "limit"}
+    assert {p["name"] for p in parameters} == {
+        "q",
+        "cluster",
+        "region",
+        "sort",
+        "limit",
+        "bright_outlook",
+    }
 
 
 @pytest.mark.django_db

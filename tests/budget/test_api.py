@@ -1,12 +1,13 @@
 """POST /api/v1/budget (tested on its router until it is mounted)."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from ninja.testing import TestClient
 
 from pathways.api.v1.budget import router
 from pathways.budget.taxes import taxes_on
+from pathways.budget.taxes.credits import nm_child_credit
 from pathways.occupations.models import WageEstimate
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
@@ -40,18 +41,25 @@ def test_a_budget_with_defaults(api, real_data):
     assert expenses["food"] == Decimal("551.21")
     assert expenses["health_care"] == Decimal("570.83")
     assert expenses["child_care"] == 650 and expenses["phone_internet"] == Decimal("110.50")
-    assert set(body["defaulted"]) == {"housing", "food", "health_care"}
+    assert set(body["defaulted"]) == {"housing", "food", "health_care", "savings", "debt_payments"}
     assert money(body["monthly_total"]) == sum(expenses.values())
     assert money(body["annual_expenses"]) == money(body["monthly_total"]) * 12
     assert body["filing_status"] == "head_of_household" and body["tax_year"] == 2025
     taxes = {k: money(v) for k, v in body["taxes"].items()}
     required = body["required_annual"]
-    assert 0 <= required - sum(taxes.values()) - money(body["annual_expenses"]) < 1
+    expected = taxes_on(required, "head_of_household", children=1, child_care=650 * 12)
+    assert 0 <= required - taxes["total"] - money(body["annual_expenses"]) < 2
     assert taxes == {
-        "federal": taxes_on(required, "head_of_household").federal,
-        "fica": taxes_on(required, "head_of_household").fica.total,
-        "state": taxes_on(required, "head_of_household").state,
+        "federal": expected.federal,
+        "fica": expected.fica.total,
+        "state": expected.state,
+        "credits": expected.credits.total,
+        "total": expected.total,
     }
+    credits = {c["credit"]: money(c["amount"]) for c in body["credits"]}
+    assert sum(credits.values()) == taxes["credits"]
+    assert credits["nm_child"] == nm_child_credit(Decimal(required), 1, 2025) > 0
+    assert "child_tax_credit" in credits
     assert money(body["required_hourly"]) == (Decimal(required) / 2080).quantize(Decimal("0.01"))
     assert body["area_code"] == "0010740" and not body["area_is_state_fallback"]
     assert body["matches"]
@@ -67,7 +75,48 @@ def test_missing_categories_take_defaults_or_count_as_zero(api, real_data):
     body = api.post("", json={"county_fips": "35049"}).json()
     assert money(body["expenses"]["housing"]) == 1259  # Santa Fe studio, one adult
     assert money(body["expenses"]["child_care"]) == 0
-    assert "transportation" in body["missing"] and "housing" not in body["missing"]
+    assert money(body["expenses"]["transportation"]) == Decimal("509.33")
+    assert set(body["missing"]) == {"clothing_personal_care", "entertainment"}
+    assert money(body["expenses"]["phone_internet"]) == Decimal("53.38")  # 1,281 / 2 / 12
+
+
+def test_every_category_comes_with_its_source(api, real_data):
+    body = api.post("", json={"county_fips": "35001", "expenses": {"entertainment": 60}}).json()
+    categories = {c["category"]: c for c in body["categories"]}
+    assert list(categories) == list(body["expenses"])
+    assert categories["entertainment"]["origin"] == "entered"
+    assert categories["clothing_personal_care"]["origin"] == "missing"
+    for key in (
+        "housing",
+        "food",
+        "transportation",
+        "health_care",
+        "child_care",
+        "savings",
+        "phone_internet",
+    ):
+        assert categories[key]["origin"] == "default"
+        assert categories[key]["source"]["url"].startswith("http"), key
+        assert categories[key]["source"]["vintage"], key
+        assert categories[key]["method"], key
+
+
+def test_a_low_wage_single_worker_gets_the_earned_income_credits(api, real_data):
+    payload = {"county_fips": "35029", "transport": "none", "expenses": {"housing": 300}}
+    body = api.post("", json=payload).json()
+    assert body["required_annual"] < 19104  # where the credit for workers without children ends
+    credits = {c["credit"]: c for c in body["credits"]}
+    assert credits["earned_income"]["refundable"] is True
+    assert money(credits["nm_working_families"]["amount"]) == (
+        money(credits["earned_income"]["amount"]) * Decimal("0.25")
+    ).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def test_transport_by_transit_in_albuquerque_is_free(api, real_data):
+    body = api.post("", json={"county_fips": "35001", "transport": "transit"}).json()
+    assert money(body["expenses"]["transportation"]) == 0
+    categories = {c["category"]: c for c in body["categories"]}
+    assert "ABQ RIDE" in categories["transportation"]["source"]["title"]
 
 
 def test_a_county_without_a_wage_area_is_compared_with_statewide_wages(api, real_data):
@@ -93,6 +142,10 @@ def test_bedrooms_choose_the_rent(api, real_data):
         ({"county_fips": "35001", "expenses": {"food": "lots"}}, "expenses.food"),
         ({"county_fips": "35001", "bedrooms": 7}, "bedrooms"),
         ({"county_fips": "35001", "children": 2.5}, "children"),
+        ({"county_fips": "35001", "expenses": {"food": "9" * 27}}, "more than $100,000"),
+        ({"county_fips": "35001", "expenses": {"food": 1e300}}, "expenses.food"),
+        ({"county_fips": "35001", "transport": "rocket"}, "transport"),
+        ({"county_fips": "35001", "transport": "car", "miles": 10**30}, "miles"),
     ],
 )
 def test_invalid_input_gets_a_422_with_a_message(api, real_data, payload, message):

@@ -17,7 +17,7 @@ from pathways.budget.defaults import (
     resolve_place,
     transportation_default,
 )
-from pathways.budget.scenario import Household, Scenario, TransportMode
+from pathways.budget.scenario import Household, Scenario, TransportMode, parse_scenario
 from pathways.geography.models import FairMarketRent
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
@@ -97,10 +97,25 @@ def test_food_from_usda_thrifty_food_plan_september_2025():
 
 
 def test_transportation_by_car_at_the_irs_rate():
-    assert transportation_default(TransportMode.CAR, 1000).amount == Decimal("700.00")
-    assert transportation_default(TransportMode.CAR, None).amount is None
-    assert transportation_default(TransportMode.TRANSIT, 500).amount is None
-    assert transportation_default(TransportMode.NONE, None).amount == 0
+    assert transportation_default(TransportMode.CAR, 1000, None).amount == Decimal("700.00")
+    assert transportation_default(TransportMode.CAR, None, None).amount is None
+    assert transportation_default(TransportMode.TRANSIT, 500, None).amount is None
+    assert transportation_default(TransportMode.NONE, None, None).amount == 0
+
+
+def test_a_car_costs_what_aaa_counts_for_2025():
+    # AAA 2025: $11,577 a year for a new car; without depreciation ($4,334) and finance
+    # charges ($1,131) an older, paid-off car costs $6,112 a year.
+    assert transportation_default(TransportMode.NEW_CAR, None, None).amount == Decimal("964.75")
+    assert transportation_default(TransportMode.USED_CAR, None, None).amount == Decimal("509.33")
+
+
+def test_transit_is_free_only_where_the_county_system_charges_no_fare(real_data):
+    for fips in ("35001", "35013"):  # ABQ RIDE, RoadRUNNER
+        assert transportation_default(TransportMode.TRANSIT, None, resolve_place(fips)).amount == 0
+    assert (
+        transportation_default(TransportMode.TRANSIT, None, resolve_place("35029")).amount is None
+    )
 
 
 def test_health_care_is_the_average_worker_premium():
@@ -112,19 +127,25 @@ def test_categories_without_a_public_figure_start_empty(real_data):
     scenario = Scenario("35001", Household(1, 1, 1))
     defaults = defaults_for(scenario, resolve_place("35001"))
     empty = {key for key, d in defaults.items() if d.amount is None}
-    assert empty == {
-        "transportation",
-        "child_care",
-        "phone_internet",
-        "clothing_personal_care",
-        "entertainment",
-        "savings",
-        "debt_payments",
-    }
+    assert empty == {"clothing_personal_care", "entertainment"}
     assert all(defaults[key].hint for key in empty)
     for key, d in defaults.items():
-        if d.amount is not None:
-            assert d.citation.url.startswith("https://") and d.citation.vintage, key
+        if d.amount is not None and key != "debt_payments":  # no debt: a stated assumption
+            assert d.citation.url.startswith("http") and d.citation.vintage, key
+
+
+def test_child_care_starts_at_zero_with_new_mexicos_no_cost_child_care(real_data):
+    default = defaults_for(Scenario("35001", Household(1, 1, 1)), resolve_place("35001"))
+    assert default["child_care"].amount == 0
+    assert default["child_care"].citation.url == "https://www.nmececd.org/universal"
+    assert "November 2025" in default["child_care"].method
+
+
+def test_savings_is_a_stated_share_of_the_other_costs(real_data):
+    budget = build_budget(Scenario("35001", Household(1, 1, 0)), resolve_place("35001"))
+    amounts = {line.category: line.amount for line in budget.lines}
+    others = sum(v for k, v in amounts.items() if k != "savings" and v is not None)
+    assert amounts["savings"] == (others * Decimal("0.05")).quantize(Decimal("0.01"))
 
 
 def test_entered_amounts_replace_defaults_and_the_total_adds_up(real_data):
@@ -138,7 +159,10 @@ def test_entered_amounts_replace_defaults_and_the_total_adds_up(real_data):
     assert amounts["housing"] == Decimal("1100")
     assert amounts["food"] == Decimal("336.66")
     assert amounts["health_care"] == Decimal("120.00")
-    assert budget.monthly_total == Decimal("1100") + Decimal("336.66") + 120 + Decimal("75.5")
+    car, phone = Decimal("509.33"), Decimal("53.38")  # an older, paid-off car; a cell plan
+    assert budget.monthly_total == (
+        Decimal("1100") + Decimal("336.66") + car + 120 + phone + Decimal("75.5")
+    )
     assert budget.annual_expenses == budget.monthly_total * 12
     assert "child_care" not in {line.category for line in budget.missing}  # no children
 
@@ -149,3 +173,33 @@ def test_a_county_without_a_wage_area_uses_statewide_wages(real_data):
     bernalillo = resolve_place("35001")
     assert bernalillo.area.code == "0010740" and not bernalillo.area_is_state_fallback
     assert resolve_place("99999") is None
+
+
+def test_sharing_a_home_costs_half_a_two_bedroom(real_data):
+    place = resolve_place("35001")
+    scenario, errors = parse_scenario({"place": "35001", "bedrooms": "share"}, {"35001"})
+    assert not errors and scenario.share_home and scenario.params()["bedrooms"] == "share"
+    shared = defaults_for(scenario, place)["housing"]
+    assert shared.amount == Decimal(1464) / 2  # HUD FY2026 two-bedroom, Bernalillo
+    assert "roommate" in shared.method
+
+
+def test_a_cell_phone_plan_for_each_adult(real_data):
+    # BLS CE 2023: two-person households spent $1,281 a year on cell service; half, a month.
+    one = defaults_for(Scenario("35001", Household(1, 1, 2)), resolve_place("35001"))
+    two = defaults_for(Scenario("35001", Household(2, 1, 2)), resolve_place("35001"))
+    assert one["phone_internet"].amount == Decimal("53.38")
+    assert two["phone_internet"].amount == Decimal("106.75")
+    assert one["phone_internet"].citation.vintage == "2023"
+
+
+NM_MINIMUM_WAGE_2025 = Decimal("12.00")  # NMSA 1978 § 50-4-22, from 1 January 2023
+
+
+def test_with_the_defaults_one_adult_in_bernalillo_needs_at_least_the_minimum_wage(real_data):
+    budget = build_budget(Scenario("35001", Household(1, 1, 0)), resolve_place("35001"))
+    assert budget.requirement().hourly >= NM_MINIMUM_WAGE_2025
+    assert {line.category for line in budget.missing} == {
+        "clothing_personal_care",
+        "entertainment",
+    }

@@ -200,10 +200,10 @@ def test_taxes_are_exact_decimals_to_the_cent():
         assert value == value.quantize(D("0.01"))
 
 
-def test_taxes_never_fall_as_wages_rise():
+def test_taxes_before_credits_never_fall_as_wages_rise():
     for status in FilingStatus:
         previous = D(-1)
         for wages in range(0, 900001, 2500):
-            total = taxes_on(wages, status, 1).total
+            total = taxes_on(wages, status, 1).before_credits
             assert total >= previous
             previous = total

@@ -88,3 +88,51 @@ def test_api_answers_are_cached_for_visitors_too(client):
     assert "Central" in {r["name"] for r in client.get("/api/v1/regions").json()}
     bump_content_version()
     assert "Middle" in {r["name"] for r in client.get("/api/v1/regions").json()}
+
+
+def test_a_visitor_revalidates_with_the_etag_and_gets_304(client, source):
+    first = client.get("/data/")
+    assert first["Cache-Control"] == "public, max-age=0, s-maxage=2"
+    again = client.get("/data/", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+    assert not again.content
+
+
+def test_the_etag_changes_with_the_content_version_and_the_language(client, source):
+    first = client.get("/data/")["ETag"]
+    assert client.get("/es/data/")["ETag"] != first
+    bump_content_version()
+    changed = client.get("/data/", headers={"If-None-Match": first})
+    assert changed.status_code == 200
+    assert changed["ETag"] != first
+    assert SECOND in changed.content.decode() or FIRST in changed.content.decode()
+
+
+def test_signed_in_pages_are_private_and_never_304(client, source):
+    etag = client.get("/data/")["ETag"]
+    signed_in = Client()
+    signed_in.force_login(StateAdminFactory())
+    response = signed_in.get("/data/", headers={"If-None-Match": etag})
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "ETag" not in response
+
+
+def test_parameters_no_page_reads_share_the_cached_page(client, source):
+    client.get("/data/")
+    _change_behind_the_cache()
+    assert FIRST in client.get("/data/?x=random").content.decode()
+    assert SECOND in client.get("/data/?page=3").content.decode()
+
+
+def test_nginx_keys_its_cache_on_the_same_parameters_as_the_page_cache():
+    import re
+
+    from pathways.core.pagecache import PAGE_PARAMETERS
+    from tests.conftest import REPO
+
+    config = (REPO / "deploy" / "nginx.conf").read_text()
+    listed = re.search(r'"~\^\(\(([a-z|]+)\)=', config)
+    assert listed is not None
+    assert listed.group(1).split("|") == list(PAGE_PARAMETERS)

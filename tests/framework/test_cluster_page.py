@@ -146,7 +146,7 @@ def test_sorting_orders_the_rows_as_asked(client, real_data):
     assert titles == sorted(titles, key=str.casefold)
 
     by_growth = table_rows(get(client, PAGE + "?sort=growth"))
-    growth = [float(text(r["growth"]).rstrip("%")) for r in by_growth if "%" in r["growth"]]
+    growth = [float(text(r["growth"]).split("%")[0]) for r in by_growth if "%" in r["growth"]]
     assert growth == sorted(growth, reverse=True)
 
     orders = [[r["soc"] for r in rows] for rows in (by_openings, by_wage, by_title, by_growth)]
@@ -401,5 +401,6 @@ def test_the_filter_form_is_labelled_and_works_without_javascript(client, real_d
 def test_the_cluster_page_takes_a_bounded_number_of_queries(
     client, real_data, django_assert_max_num_queries, url
 ):
-    with django_assert_max_num_queries(20):
+    # Bounds include BLS combined codes read cold (4 queries) and the bright-outlook rule.
+    with django_assert_max_num_queries(25):
         assert client.get(url).status_code == 200

@@ -94,13 +94,14 @@ def test_cluster_mix_shares_of_the_areas_jobs(real_data):
 def test_which_area_describes_a_district(real_data):
     albuquerque = services.district_with_place("3500060")
     assert albuquerque is not None
-    area, basis = services.district_area(albuquerque)
-    assert (area and area.code, basis) == ("0010740", AreaBasis.OWN)
-    cobre = services.district_with_place("3500600")  # Grant County: no area of its own
+    chosen = services.place_area(albuquerque)
+    assert (chosen.area.code, chosen.basis, chosen.confirmed) == ("0010740", AreaBasis.OWN, True)
+    cobre = services.district_with_place("3500600")  # Grant County: area not confirmed
     assert cobre is not None
-    area, basis = services.district_area(cobre)
-    assert (area and area.code, basis) == ("0029740", AreaBasis.REGION)
-    assert services.district_market(cobre).market.area.code == "0029740"
+    chosen = services.place_area(cobre)
+    assert (chosen.area.code, chosen.basis, chosen.confirmed) == ("3500000", AreaBasis.STATE, False)
+    assert services.district_market(cobre).market.area.code == "3500000"
+    assert chosen == services.place_area(cobre.county)  # the county's own answer
     assert services.district_with_place("0000000") is None
 
 
@@ -165,3 +166,22 @@ def test_bar_chart_geometry():
     )
     assert chart.bars[1].bar_y > chart.bars[0].bar_y + chart.bar_height
     assert horizontal_bars([]).height == 0
+
+
+@pytest.mark.django_db
+def test_one_rule_gives_a_county_and_its_districts_the_same_area():
+    from tests.factories import load_state_profile
+
+    load_state_profile()
+    for county in County.objects.select_related("oews_area", "region"):
+        chosen = services.place_area(county)
+        for district in county.districts.select_related("county__oews_area"):
+            assert services.place_area(district) == chosen
+        if county.oews_area is None:
+            assert (chosen.area.code, chosen.basis, chosen.confirmed) == (
+                "3500000",
+                AreaBasis.STATE,
+                False,
+            )
+        else:
+            assert chosen.area == county.oews_area

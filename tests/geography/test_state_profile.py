@@ -88,3 +88,34 @@ def test_failed_profile_load_leaves_the_previous_profile(tmp_path):
     with pytest.raises(ImportValidationError, match="county '35999' is not listed"):
         load_profile(broken)
     assert District.objects.get(nces_id="3500060").county_id == "35001"
+
+
+def test_every_county_names_the_source_of_its_oews_area():
+    load_profile()
+    assert not County.objects.filter(oews_area_source="").exists()
+    metro = County.objects.filter(oews_area_verified=True)
+    assert set(metro.values_list("name", flat=True)) == {
+        "Bernalillo",
+        "Doña Ana",
+        "Sandoval",
+        "San Juan",
+        "Santa Fe",
+        "Torrance",
+        "Valencia",
+    }
+    assert all("OMB" in c.oews_area_source for c in metro)
+
+
+def test_six_counties_have_no_confirmed_area_and_say_so():
+    load_profile()
+    unmatched = County.objects.filter(oews_area__isnull=True).order_by("name")
+    assert list(unmatched.values_list("name", flat=True)) == [
+        "Catron",
+        "Grant",
+        "Hidalgo",
+        "Luna",
+        "Sierra",
+        "Socorro",
+    ]
+    assert all(c.oews_area_source.startswith("Not confirmed") for c in unmatched)
+    assert not unmatched.filter(oews_area_verified=True).exists()

@@ -126,5 +126,6 @@ def test_spanish_comparison(client, real_data):
 
 
 def test_compare_query_count_is_bounded(client, real_data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+    # Bounds include BLS combined codes read cold (4 queries) and the bright-outlook rule.
+    with django_assert_max_num_queries(15):
         assert get(client, FOUR).status_code == 200

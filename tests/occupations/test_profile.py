@@ -116,7 +116,7 @@ def test_annual_only_occupation_shows_no_hourly_figure(client, real_data):
 
 def test_merged_oews_code_is_named(client, real_data):
     words = text(page(client, "/occupations/13-1021/"))
-    assert "BLS publishes this occupation combined with" in words
+    assert "BLS publishes this occupation together with" in words
     assert "as 13-1020." in words
     assert "Purchasing Agents, Except Wholesale, Retail, and Farm Products" in words
     assert "$76,740" in words  # the merged code's statewide median

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from pathways.datasets.models import DataSource
+from pathways.occupations.combined import combined_codes
 from pathways.occupations.models import OnetOccupation
 from pathways.profiler.data import AREAS
 from pathways.profiler.matching import (
@@ -110,7 +111,8 @@ def test_job_zone_filter_changes_the_list(real_data):
 
 def test_clusters_of_all_matches_in_one_query(real_data, django_assert_num_queries):
     socs = [m.soc for m in match_profile(profile_from_scores(SOCIAL_INVESTIGATIVE))]
-    with django_assert_num_queries(1):
+    combined_codes()  # cached until the next load; a warm read costs the data-version query
+    with django_assert_num_queries(2):
         placements = clusters_for(socs)
     assert set(placements) == set(socs)
     nurses = clusters_for(["29-1141"])["29-1141"]

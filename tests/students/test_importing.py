@@ -49,9 +49,9 @@ def districts() -> None:
 
 @pytest.fixture
 def recomputed(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Records each call of status.recompute instead of running it."""
+    """Records each call of status.refresh instead of running it."""
     calls: list[bool] = []
-    monkeypatch.setattr(status, "recompute", lambda *args, **kwargs: calls.append(True))
+    monkeypatch.setattr(status, "refresh", lambda *args, **kwargs: calls.append(True))
     return calls
 
 
@@ -433,7 +433,7 @@ def test_a_corrected_file_replaces_only_its_district_years(tmp_path: Path) -> No
         if row.startswith("TEST-0001,3500060") and ",2024-25," in row
     ]
 
-    summary = importing.import_file(write_csv(tmp_path / "corrected.csv", corrected))
+    summary = importing.import_file(write_csv(tmp_path / "corrected.csv", corrected), confirm=True)
 
     assert "2025: 2 rows, 1 students, replaced" in str(summary)
     albuquerque_2025 = CourseCompletion.objects.filter(district_id=ALBUQUERQUE, school_year=2025)

@@ -118,3 +118,5 @@ rules.add_perm(
 # students.scope.scope_for(user); uploads by coordinators (their district) and the state.
 rules.add_perm("students.view_reports", is_state_admin | is_district_staff)
 rules.add_perm("students.import_records", is_state_admin | is_district_coordinator)
+# Exact (unsuppressed) counts, for the state's federal reporting only; every export audited.
+rules.add_perm("students.export_exact_counts", is_state_admin)

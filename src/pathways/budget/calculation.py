@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .defaults import Default, Place, defaults_for
+from .defaults import Default, Place, defaults_for, savings_default
 from .scenario import CATEGORIES, Scenario
 from .solver import MONTHS, Requirement, required_income
 from .taxes import DEFAULT_YEAR
@@ -46,12 +46,27 @@ class Budget:
         skip = {"child_care"} if self.scenario.household.children == 0 else set()
         return [line for line in self.lines if line.missing and line.category not in skip]
 
+    @property
+    def annual_child_care(self) -> Decimal:
+        line = next(line for line in self.lines if line.category == "child_care")
+        return (line.amount or Decimal(0)) * MONTHS
+
     def requirement(self, year: int = DEFAULT_YEAR) -> Requirement:
-        return required_income(self.annual_expenses, self.scenario.household, year)
+        return required_income(
+            self.annual_expenses, self.scenario.household, year, self.annual_child_care
+        )
 
 
 def build_budget(scenario: Scenario, place: Place | None) -> Budget:
     defaults = defaults_for(scenario, place)
+    amounts = {
+        key: scenario.entered.get(key, defaults[key].amount)
+        for key in CATEGORIES
+        if key != "savings"
+    }
+    defaults["savings"] = savings_default(
+        sum((amount or Decimal(0) for amount in amounts.values()), Decimal(0))
+    )
     lines = []
     for key, label in CATEGORIES.items():
         entered = scenario.entered.get(key)

@@ -2,8 +2,10 @@
 
 Housing starts from HUD's Fair Market Rent for the county and apartment size (FY2026, loaded by
 the data pipeline); for a workforce region, from the median of its counties' rents. Food,
-transportation (by car) and health care start from the public figures in `defaults.toml`.
-Every other category has no default: the student enters it.
+transportation (by the way the student gets around), health care, child care (New Mexico's
+no-cost child care) and savings (a stated share) start from the public figures in
+`defaults.toml`, and so does phone (a cell plan per adult); debt payments start at none.
+Clothing and personal care and entertainment have no default yet: the student enters them.
 """
 
 import statistics
@@ -18,7 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from pathways.geography.models import County, FairMarketRent, OewsArea, WorkforceRegion
-from pathways.occupations.wages import state_area_code
+from pathways.geography.services import AreaBasis, place_area
 
 from .scenario import CATEGORIES, Household, Scenario, TransportMode
 
@@ -34,21 +36,12 @@ BEDROOM_LABELS: dict[int, Promise] = {
 # Why a category starts empty: shown beside the field.
 NO_DEFAULT_HINTS: dict[str, Promise] = {
     "transportation": _(
-        "No default for this choice: enter what you expect to pay, such as a monthly bus pass."
+        "No default for transit here: enter what a monthly bus pass costs where you live."
     ),
-    "child_care": _(
-        "No default: child care prices vary a lot by age and provider. Ask local providers "
-        "and enter a monthly amount."
-    ),
-    "phone_internet": _("No default: enter your monthly phone and internet bills."),
     "clothing_personal_care": _(
         "No default: enter what you expect to spend a month on clothes, haircuts and toiletries."
     ),
     "entertainment": _("No default: enter what you want to spend a month on fun."),
-    "savings": _("No default: enter how much you want to put aside each month."),
-    "debt_payments": _(
-        "No default: enter your monthly payments on student loans, car loans or cards."
-    ),
 }
 
 
@@ -98,15 +91,14 @@ def resolve_place(code: str) -> Place | None:
     """A county by FIPS or a region by slug, with the OEWS area that describes it."""
     county = County.objects.select_related("oews_area").filter(fips=code).first()
     if county is not None:
-        if county.oews_area is not None:
-            return Place(county.fips, county.name, False, (county,), county.oews_area, False)
-        state = OewsArea.objects.get(code=state_area_code())
-        return Place(county.fips, county.name, False, (county,), state, True)
+        chosen = place_area(county)  # the one rule pages and the API use too
+        fallback = chosen.basis == AreaBasis.STATE
+        return Place(county.fips, county.name, False, (county,), chosen.area, fallback)
     region = WorkforceRegion.objects.select_related("primary_oews_area").filter(slug=code).first()
     if region is None:
         return None
     counties = tuple(region.counties.order_by("name"))
-    return Place(region.slug, region.name, True, counties, region.primary_oews_area, False)
+    return Place(region.slug, region.name, True, counties, place_area(region).area, False)
 
 
 # Defaults ------------------------------------------------------------------------------
@@ -140,6 +132,18 @@ def default_bedrooms(household: Household) -> int:
 
 def _money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def shared_housing_default(place: Place) -> Default:
+    """Half the two-bedroom Fair Market Rent: one of two roommates."""
+    whole = housing_default(place, 2)
+    if whole.amount is None:
+        return whole
+    method = _("Sharing a two-bedroom apartment with a roommate: half of %(rent)s. %(how)s") % {
+        "rent": f"${whole.amount:,.0f}",
+        "how": whole.method,
+    }
+    return Default("housing", _money(whole.amount / 2), whole.citation, str(method))
 
 
 def housing_default(place: Place, bedrooms: int) -> Default:
@@ -211,7 +215,7 @@ def food_default(household: Household) -> Default:
     return Default("food", amount, citation("food"), str(method))
 
 
-def transportation_default(transport: str, miles: int | None) -> Default:
+def transportation_default(transport: str, miles: int | None, place: Place | None) -> Default:
     if transport == TransportMode.NONE:
         return Default(
             "transportation",
@@ -219,7 +223,45 @@ def transportation_default(transport: str, miles: int | None) -> Default:
             method=str(_("Walking or biking: no transportation cost unless you enter one.")),
         )
     if transport == TransportMode.TRANSIT:
-        return Default("transportation", None, hint=str(NO_DEFAULT_HINTS["transportation"]))
+        return transit_default(place)
+    if transport in (TransportMode.USED_CAR, TransportMode.NEW_CAR):
+        return car_default(transport)
+    return car_by_the_mile_default(miles)
+
+
+def car_default(transport: str) -> Default:
+    car = _data()["car"]
+    new = Decimal(car["new_annual"])
+    if transport == TransportMode.NEW_CAR:
+        method = _(
+            "AAA's average cost of owning and running a new car, %(annual)s a year: loss of "
+            "value, loan interest, fuel, repairs, tires, insurance, license and registration."
+        ) % {"annual": f"${new:,.0f}"}
+        return Default("transportation", _money(new / 12), citation("car"), str(method))
+    running = new - Decimal(car["depreciation_annual"]) - Decimal(car["finance_annual"])
+    method = _(
+        "An older car that is paid off: AAA's yearly costs of a car (%(annual)s) without its "
+        "loss of value and loan interest, leaving %(running)s a year for fuel, repairs, tires, "
+        "insurance, license and registration."
+    ) % {"annual": f"${new:,.0f}", "running": f"${running:,.0f}"}
+    return Default("transportation", _money(running / 12), citation("car"), str(method))
+
+
+def transit_default(place: Place | None) -> Default:
+    """$0 where every county of the place has a fare-free system; else no default."""
+    systems = _data()["transit"]
+    counties = [c.fips for c in place.counties] if place else []
+    if counties and all(fips in systems for fips in counties):
+        entry = systems[counties[0]]
+        cite = Citation(entry["title"], entry["publisher"], entry["url"], entry["vintage"])
+        method = _("%(system)s charges no fare, so riding the bus costs nothing.") % {
+            "system": entry["system"]
+        }
+        return Default("transportation", Decimal(0), cite, str(method))
+    return Default("transportation", None, hint=str(NO_DEFAULT_HINTS["transportation"]))
+
+
+def car_by_the_mile_default(miles: int | None) -> Default:
     rate = Decimal(_data()["transportation"]["per_mile"])
     if miles is None:
         return Default(
@@ -241,6 +283,49 @@ def transportation_default(transport: str, miles: int | None) -> Default:
     return Default("transportation", _money(rate * miles), citation("transportation"), str(method))
 
 
+def child_care_default() -> Default:
+    method = _(
+        "New Mexico pays for child care at participating licensed and registered providers for "
+        "families of any income since November 2025, when the adults work or study. If you "
+        "would pay for care anyway, enter the monthly amount: it also counts for the federal "
+        "child care credit."
+    )
+    return Default("child_care", Decimal(0), citation("child_care"), str(method))
+
+
+def savings_default(other_costs: Decimal) -> Default:
+    """A stated share of the month's other costs."""
+    share = Decimal(_data()["savings"]["share"])
+    method = _(
+        "%(share)s of your other monthly costs (%(costs)s), close to the share of income "
+        "Americans save. Saving builds a cushion for emergencies; change it if you like."
+    ) % {"share": f"{share * 100:.0f}%", "costs": f"${other_costs:,.2f}"}
+    return Default("savings", _money(other_costs * share), citation("savings"), str(method))
+
+
+def phone_default(household: Household) -> Default:
+    """Half of a two-person household's cell phone service for each adult."""
+    per_adult = Decimal(_data()["phone"]["two_person_annual"]) / 2 / 12
+    method = _(
+        "A cell phone plan for each adult: half of what two-person households spent a year on "
+        "cell phone service (%(annual)s), %(each)s a month each. Add home internet if you "
+        "will have it."
+    ) % {
+        "annual": f"${Decimal(_data()['phone']['two_person_annual']):,.0f}",
+        "each": f"${_money(per_adult):,.2f}",
+    }
+    amount = _money(per_adult * household.adults)
+    return Default("phone_internet", amount, citation("phone"), str(method))
+
+
+def debt_default() -> Default:
+    method = _(
+        "Starts with no debt. If you will repay a student loan, car loan or credit card, "
+        "enter the monthly payment."
+    )
+    return Default("debt_payments", Decimal(0), method=str(method))
+
+
 def health_default(household: Household) -> Default:
     health = _data()["health_care"]
     if household.size == 1:
@@ -254,17 +339,34 @@ def health_default(household: Household) -> Default:
     return Default("health_care", _money(annual / 12), citation("health_care"), str(method))
 
 
+def _housing(scenario: Scenario, place: Place | None, bedrooms: int) -> Default:
+    if place is None:
+        return Default("housing", None, hint=str(_("Choose a place to see HUD's rent.")))
+    if scenario.share_home:
+        return shared_housing_default(place)
+    return housing_default(place, bedrooms)
+
+
 def defaults_for(scenario: Scenario, place: Place | None) -> dict[str, Default]:
     """Every category's default for the scenario, in form order."""
     household = scenario.household
     bedrooms = scenario.bedrooms if scenario.bedrooms is not None else default_bedrooms(household)
     found = {
-        "housing": housing_default(place, bedrooms)
+        "housing": (
+            shared_housing_default(place)
+            if scenario.share_home
+            else housing_default(place, bedrooms)
+        )
         if place
         else Default("housing", None, hint=str(_("Choose a place to see HUD's rent."))),
         "food": food_default(household),
-        "transportation": transportation_default(scenario.transport, scenario.miles),
+        "transportation": transportation_default(scenario.transport, scenario.miles, place),
         "health_care": health_default(household),
+        "child_care": child_care_default(),
+        "phone_internet": phone_default(household),
+        "debt_payments": debt_default(),
+        # Worked out from the other lines by `build_budget`.
+        "savings": savings_default(Decimal(0)),
     }
     return {
         key: found.get(key) or Default(key, None, hint=str(NO_DEFAULT_HINTS.get(key, "")))

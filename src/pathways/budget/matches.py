@@ -21,11 +21,13 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from pathways.core.cache import data_version
+from pathways.framework.models import Cluster, Framework
 from pathways.occupations.labels import JOB_ZONE_NAMES, TYPICAL_EDUCATION
 from pathways.occupations.models import WageEstimate
 from pathways.occupations.tables import (
     TOP_CODED_ANNUAL,
     OccupationRow,
+    cluster_socs,
     detailed_socs_with_wages,
     occupation_rows,
 )
@@ -130,6 +132,20 @@ class Matches:
             groups.get(key(each), other).members.append(each)
         return [g for g in [*groups.values(), other] if g.members]
 
+    def by_openings(self, education: str = "", cluster: str = "") -> list[Candidate]:
+        """The matches with the most annual openings first (unknown openings last), optionally
+        only those of one typical education level and of one career cluster."""
+        found = self.matching
+        if education:
+            found = [c for c in found if c.row.typical_education == education]
+        if cluster:
+            in_cluster = set(cluster_socs(cluster))
+            found = [c for c in found if c.soc in in_cluster]
+        return sorted(
+            found,
+            key=lambda c: (c.row.annual_openings is None, -(c.row.annual_openings or 0), c.title),
+        )
+
     def candidate(self, soc: str) -> Candidate | None:
         return next((c for c in self.candidates if c.soc == soc), None)
 
@@ -185,3 +201,9 @@ def find_matches(area_code: str, required_per_worker: Decimal) -> Matches:
         matching_employment=sum(c.employment or 0 for c in matching),
         total_employment=sum(c.employment or 0 for c in everyone),
     )
+
+
+def cluster_choices() -> list[tuple[str, str]]:
+    """(code, name) of the 2024 framework's clusters, for the filter, A-Z in the page's language."""
+    clusters = Cluster.objects.filter(framework=Framework.MODERN)
+    return sorted(((c.code, c.local_name) for c in clusters), key=lambda pair: pair[1].casefold())

@@ -20,6 +20,7 @@ from .taxes import FilingStatus, filing_status
 MAX_ADULTS = 4
 MAX_CHILDREN = 6
 MAX_BEDROOMS = 4
+SHARE = "share"  # the `bedrooms` choice of sharing a two-bedroom apartment
 MAX_MILES = 10000
 MAX_MONTHLY = Decimal(100000)
 CENT = Decimal("0.01")
@@ -40,16 +41,22 @@ CATEGORIES: dict[str, Promise] = {
 
 
 class TransportMode:
-    CAR = "car"
+    USED_CAR = "used_car"
+    NEW_CAR = "new_car"
+    CAR = "car"  # by the mile, at the IRS rate
     TRANSIT = "transit"
     NONE = "none"
 
 
+# The choices a student makes for getting around, cheapest last; each has its cited cost.
 TRANSPORT_MODES: dict[str, Promise] = {
-    TransportMode.CAR: _("Car"),
+    TransportMode.USED_CAR: _("An older car that is paid off"),
+    TransportMode.NEW_CAR: _("A new car"),
+    TransportMode.CAR: _("A car, costed by the miles I drive"),
     TransportMode.TRANSIT: _("Public transit"),
     TransportMode.NONE: _("Walk or bike"),
 }
+DEFAULT_TRANSPORT = TransportMode.USED_CAR
 
 
 class ScenarioError(ValueError):
@@ -80,9 +87,10 @@ class Scenario:
     place: str  # a county FIPS code or a workforce region slug
     household: Household
     bedrooms: int | None = None  # None: the default size for the household
-    transport: str = TransportMode.CAR
+    transport: str = DEFAULT_TRANSPORT
     miles: int | None = None  # miles driven a month, for the car default
     entered: dict[str, Decimal] = field(default_factory=dict)  # the student's own amounts
+    share_home: bool = False  # share a two-bedroom apartment with a roommate, half the rent
 
     def params(self) -> dict[str, str]:
         """The scenario as query parameters: only what differs from the defaults, in order."""
@@ -92,9 +100,11 @@ class Scenario:
             "working": str(self.household.working),
             "children": str(self.household.children),
         }
-        if self.bedrooms is not None:
+        if self.share_home:
+            values["bedrooms"] = SHARE
+        elif self.bedrooms is not None:
             values["bedrooms"] = str(self.bedrooms)
-        if self.transport != TransportMode.CAR:
+        if self.transport != DEFAULT_TRANSPORT:
             values["transport"] = self.transport
         if self.miles is not None:
             values["miles"] = str(self.miles)
@@ -143,10 +153,11 @@ def parse_amount(raw: Any) -> Decimal | None:
         value = Decimal(text)
     except InvalidOperation as error:
         raise ValueError(_("Enter an amount in dollars, like 450 or 450.50.")) from error
-    if value != value.quantize(CENT):
-        raise ValueError(_("Use at most two decimal places (cents)."))
+    # The bound first: quantizing a number of more than 26 digits is itself an error.
     if value > MAX_MONTHLY:
         raise ValueError(_("That is more than $100,000 a month; check the amount."))
+    if value != value.quantize(CENT):
+        raise ValueError(_("Use at most two decimal places (cents)."))
     return value.quantize(CENT)
 
 
@@ -208,14 +219,15 @@ def parse_scenario(data: Mapping[str, Any], known_places: set[str]) -> tuple[Sce
     )
     errors.update(household_errors)
     bedrooms = None
+    share_home = str(data.get("bedrooms") or "").strip() == SHARE
     try:
-        bedrooms = _whole(data.get("bedrooms"), 0, MAX_BEDROOMS)
+        bedrooms = None if share_home else _whole(data.get("bedrooms"), 0, MAX_BEDROOMS)
     except ValueError:
         errors["bedrooms"] = str(_("Choose a number of bedrooms from 0 (studio) to 4."))
-    transport = str(data.get("transport") or TransportMode.CAR)
+    transport = str(data.get("transport") or DEFAULT_TRANSPORT)
     if transport not in TRANSPORT_MODES:
-        errors["transport"] = str(_("Choose car, public transit, or walk or bike."))
-        transport = TransportMode.CAR
+        errors["transport"] = str(_("Choose a car, public transit, or walk or bike."))
+        transport = DEFAULT_TRANSPORT
     miles = None
     try:
         miles = _whole(data.get("miles"), 0, MAX_MILES)
@@ -232,4 +244,5 @@ def parse_scenario(data: Mapping[str, Any], known_places: set[str]) -> tuple[Sce
             continue
         if amount is not None:
             entered[key] = amount
-    return Scenario(place, household, bedrooms, transport, miles, entered), errors
+    scenario = Scenario(place, household, bedrooms, transport, miles, entered, share_home)
+    return scenario, errors

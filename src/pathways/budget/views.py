@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from pathways.accounts.models import Role, User
+from pathways.occupations.labels import TYPICAL_EDUCATION
 
 from .calculation import Budget, build_budget
 from .defaults import (
@@ -36,7 +37,7 @@ from .defaults import (
     place_choices,
     resolve_place,
 )
-from .matches import Candidate, Matches, find_matches
+from .matches import EDUCATION_ORDER, Candidate, Matches, cluster_choices, find_matches
 from .models import Scenario as SavedScenario
 from .scenario import (
     CATEGORIES,
@@ -49,14 +50,23 @@ from .scenario import (
     parse_scenario,
 )
 from .solver import HOURS_PER_YEAR, MONTHS, Requirement
-from .taxes import FilingStatus, tax_year
+from .taxes import FilingStatus, Taxes, tax_year
+from .taxes.credits import CREDIT_SOURCES, credit_sources
 
 MAX_COMPARED = 4
-GROUPINGS = {"education": gettext_lazy("Typical education"), "zone": gettext_lazy("Job zone")}
+MAX_LISTED = 50  # matching careers listed at once, the most openings first
 FILING_LABELS = {
     FilingStatus.SINGLE: gettext_lazy("Single"),
     FilingStatus.MARRIED_JOINT: gettext_lazy("Married filing jointly"),
     FilingStatus.HEAD_OF_HOUSEHOLD: gettext_lazy("Head of household"),
+}
+CREDIT_LABELS = {
+    "child_care": gettext_lazy("Child and Dependent Care Credit"),
+    "child_tax_credit": gettext_lazy("Child Tax Credit"),
+    "additional_child_tax_credit": gettext_lazy("Child Tax Credit, refundable part"),
+    "earned_income": gettext_lazy("Earned Income Tax Credit"),
+    "nm_working_families": gettext_lazy("New Mexico Working Families Tax Credit"),
+    "nm_child": gettext_lazy("New Mexico child income tax credit"),
 }
 # The fields that can be wrong besides the amounts, in form order (for the error summary).
 FIELD_LABELS = {
@@ -64,7 +74,7 @@ FIELD_LABELS = {
     "adults": gettext_lazy("Adults"),
     "working": gettext_lazy("Adults who work"),
     "children": gettext_lazy("Children"),
-    "bedrooms": gettext_lazy("Apartment size"),
+    "bedrooms": gettext_lazy("Where you would live"),
     "transport": gettext_lazy("How you get around"),
     "miles": gettext_lazy("Miles you drive a month"),
 }
@@ -230,6 +240,12 @@ class Results:
         return self.parsed.place
 
 
+def credit_rows(taxes: Taxes) -> list[tuple[str, Decimal]]:
+    """(label, amount) of each credit the household gets, in the order a return takes them."""
+    amounts = [(key, getattr(taxes.credits, key)) for key in CREDIT_SOURCES]
+    return [(str(CREDIT_LABELS[key]), amount) for key, amount in amounts if amount]
+
+
 def _results(parsed: Parsed) -> Results:
     assert parsed.place is not None
     requirement = parsed.budget.requirement()
@@ -244,10 +260,12 @@ def results(request: HttpRequest) -> HttpResponse:
         context = _form_context(request, parsed, show_errors=True)
         return render(request, "budget/form.html", context, status=400)
     built = _results(parsed)
-    grouping = request.GET.get("group", "education")
-    if grouping not in GROUPINGS:
-        grouping = "education"
-    groups = built.matches.by_job_zone() if grouping == "zone" else built.matches.by_education()
+    clusters = cluster_choices()
+    education = request.GET.get("education", "")
+    education = education if education in TYPICAL_EDUCATION else ""
+    cluster = request.GET.get("cluster", "")
+    cluster = cluster if cluster in dict(clusters) else ""
+    careers = built.matches.by_openings(education, cluster)
     soc = request.GET.get("soc", "")
     chosen = built.matches.candidate(soc) if soc else None
     query = parsed.scenario.query()
@@ -266,11 +284,16 @@ def results(request: HttpRequest) -> HttpResponse:
             "requirement": built.requirement,
             "taxes": built.requirement.taxes,
             "tax_params": params,
+            "credit_rows": credit_rows(built.requirement.taxes),
+            "credit_sources": credit_sources(built.requirement.year),
             "filing_label": FILING_LABELS[parsed.scenario.household.filing_status],
             "matches": built.matches,
-            "groups": groups,
-            "grouping": grouping,
-            "groupings": list(GROUPINGS.items()),
+            "careers": careers[:MAX_LISTED],
+            "careers_count": len(careers),
+            "education": education,
+            "cluster": cluster,
+            "education_choices": [(key, TYPICAL_EDUCATION[key]) for key in EDUCATION_ORDER],
+            "cluster_choices": clusters,
             "soc": soc,
             "chosen": Comparison(chosen, built.requirement.per_worker_annual) if chosen else None,
             "unknown_soc": bool(soc and chosen is None),
@@ -369,11 +392,11 @@ def compare(request: HttpRequest) -> HttpResponse:
             return HttpResponseRedirect(login) if login else HttpResponse(status=403)
         owned = SavedScenario.objects.owned_by(request.user)
         for pk in ids:
-            if not pk.isdigit():
+            if not (pk.isascii() and pk.isdigit() and len(pk) <= 12):
                 raise Http404
             scenario = get_object_or_404(owned, pk=int(pk))
             columns.append((scenario.name, QueryDict(urlencode(scenario.params))))
-    for n, query in enumerate(request.GET.getlist("q"), 1):
+    for n, query in enumerate(request.GET.getlist("q")[:MAX_COMPARED], 1):
         columns.append((_("Scenario %(n)s") % {"n": n}, QueryDict(query)))
     columns = columns[:MAX_COMPARED]
     choices = place_choices()

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from pathways.core import locks
 from pathways.core.cache import bump_content_version
 
 from .fetch import resolve_files, sha256_of
@@ -75,7 +76,7 @@ def load_source(
     if files is None:
         files = source_files(source, mirror)
     origin = _origin(source, mirror)
-    with transaction.atomic():
+    with locks.exclusive("load"), transaction.atomic():
         counts = source_module(source.slug).load(files)
         DataSource.objects.update_or_create(
             slug=source.slug,

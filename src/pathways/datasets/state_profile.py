@@ -97,6 +97,7 @@ def write_profile(data: dict[str, Any]) -> dict[str, int]:
             region_id=c["region"],
             oews_area_id=c["oews_area"] or None,
             oews_area_verified=c["oews_area_verified"],
+            oews_area_source=c.get("oews_area_source", ""),
         )
         for c in data["counties"]
     ]
@@ -121,7 +122,11 @@ def write_profile(data: dict[str, Any]) -> dict[str, int]:
         for r in data["regions"]
         for code in r["oews_areas"]
     )
-    sync_rows(County, counties, ["name", "state", "region", "oews_area", "oews_area_verified"])
+    sync_rows(
+        County,
+        counties,
+        ["name", "state", "region", "oews_area", "oews_area_verified", "oews_area_source"],
+    )
     sync_rows(District, districts, ["name", "county", "verified"])
     return {
         "counties": len(counties),

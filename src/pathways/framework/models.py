@@ -1,7 +1,7 @@
 """The National Career Clusters Framework, both editions.
 
 Legacy (16 clusters, 79 pathways) comes from O*NET OnLine's cluster export; the
-2024 edition (14 clusters, 72 sub-clusters) from Advance CTE's crosswalks. Codes are
+2024 edition (14 clusters, 71 sub-clusters) from Advance CTE's crosswalks. Codes are
 stable slugs, so programs of study can refer to them across reloads.
 """
 

@@ -233,6 +233,8 @@ class TableRow:
     growth_percent: Decimal | None  # national, 2024-34
     education: str  # typical education for entry, in the page's language
     job_zone: int | None
+    bright_outlook: bool  # derived here from BLS projections (occupations.outlook)
+    projection_combined_code: str  # growth and education are this BLS combined code's
 
     @classmethod
     def of(cls, row: OccupationRow) -> "TableRow":
@@ -250,6 +252,8 @@ class TableRow:
             growth_percent=row.growth_percent,
             education=label(TYPICAL_EDUCATION, row.typical_education),
             job_zone=row.job_zone,
+            bright_outlook=row.bright_outlook,
+            projection_combined_code=row.projection_combined_code,
         )
 
 

@@ -71,11 +71,13 @@ class County(models.Model):
     name = models.CharField(max_length=100)
     state = models.ForeignKey(State, on_delete=models.CASCADE, related_name="counties")
     region = models.ForeignKey(WorkforceRegion, on_delete=models.PROTECT, related_name="counties")
-    # The OEWS area whose estimates describe this county; null = statewide figures only.
+    # The OEWS area that includes this county; null = not confirmed, statewide figures stand in.
     oews_area = models.ForeignKey(
         OewsArea, on_delete=models.PROTECT, null=True, blank=True, related_name="counties"
     )
     oews_area_verified = models.BooleanField(default=False)
+    # Where the county-to-area fact comes from (the state profile's `oews_area_source`).
+    oews_area_source = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -75,9 +75,19 @@ class LabourMarket:
 class AreaBasis(StrEnum):
     """Why an area's figures describe a place: pages say which."""
 
-    OWN = "own"  # the place's own area (a county's area; a region's primary or chosen area)
-    REGION = "region"  # the county has none: its region's primary area stands in
-    STATE = "state"  # no area at all: statewide figures stand in
+    OWN = "own"  # the OEWS area the place lies in (a region's primary or chosen area)
+    STATE = "state"  # the place's area is not known: statewide figures stand in
+
+
+@dataclass(frozen=True)
+class PlaceArea:
+    """The one answer to "which OEWS area describes this place", used by every page,
+    the API and the budget."""
+
+    area: OewsArea
+    basis: AreaBasis
+    # False where the county-to-area match is ours, not read from BLS's area definitions.
+    confirmed: bool
 
 
 @dataclass
@@ -86,6 +96,7 @@ class PlaceMarket:
 
     market: LabourMarket
     basis: AreaBasis
+    confirmed: bool = True
 
 
 # Places --------------------------------------------------------------------------------
@@ -189,14 +200,21 @@ def rents(place: County) -> list[FairMarketRent]:
 # Which area describes a place ---------------------------------------------------------
 
 
-def district_area(district: District) -> tuple[OewsArea | None, AreaBasis]:
-    """The district's county's area, else its region's primary area, else statewide."""
-    home = district.county
-    if home.oews_area is not None:
-        return home.oews_area, AreaBasis.OWN
-    if home.region.primary_oews_area is not None:
-        return home.region.primary_oews_area, AreaBasis.REGION
-    return None, AreaBasis.STATE
+def _statewide() -> OewsArea:
+    return OewsArea.objects.get(code=state_area_code())
+
+
+def place_area(place: County | District | WorkforceRegion) -> PlaceArea:
+    """The OEWS area whose figures describe a county, a district (its county's) or a region
+    (its primary area). A county whose area is not known gets statewide figures, said so."""
+    if isinstance(place, WorkforceRegion):
+        counties = [c for c in place.counties.all() if c.oews_area_id == place.primary_oews_area_id]
+        confirmed = bool(counties) and all(c.oews_area_verified for c in counties)
+        return PlaceArea(place.primary_oews_area, AreaBasis.OWN, confirmed)
+    home = place.county if isinstance(place, District) else place
+    if home.oews_area is None:
+        return PlaceArea(_statewide(), AreaBasis.STATE, False)
+    return PlaceArea(home.oews_area, AreaBasis.OWN, home.oews_area_verified)
 
 
 def region_market(place: WorkforceRegion, area_code: str = "") -> PlaceMarket | None:
@@ -207,19 +225,22 @@ def region_market(place: WorkforceRegion, area_code: str = "") -> PlaceMarket | 
         area = next((a for a in place.oews_areas.all() if a.code == area_code), None)
         if area is None:
             return None
-    else:
-        area = place.primary_oews_area
-    return PlaceMarket(cached_labour_market(area), AreaBasis.OWN)
+        return PlaceMarket(cached_labour_market(area), AreaBasis.OWN)
+    chosen = place_area(place)
+    return PlaceMarket(cached_labour_market(chosen.area), chosen.basis, chosen.confirmed)
+
+
+def _market(chosen: PlaceArea) -> PlaceMarket:
+    area = None if chosen.basis == AreaBasis.STATE else chosen.area
+    return PlaceMarket(cached_labour_market(area), chosen.basis, chosen.confirmed)
 
 
 def county_market(place: County) -> PlaceMarket:
-    area = place.oews_area
-    return PlaceMarket(cached_labour_market(area), AreaBasis.OWN if area else AreaBasis.STATE)
+    return _market(place_area(place))
 
 
 def district_market(district: District) -> PlaceMarket:
-    area, basis = district_area(district)
-    return PlaceMarket(cached_labour_market(area), basis)
+    return _market(place_area(district))
 
 
 # Labour markets -----------------------------------------------------------------------

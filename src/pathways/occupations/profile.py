@@ -9,6 +9,13 @@ from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework, SubClusterOccupation
 from pathways.framework.names import local_name
 from pathways.geography.models import OewsArea, State
+from pathways.occupations.combined import (
+    CombinedCode,
+    combined_codes,
+    member_map,
+    oews_code_for,
+    projection_code_for,
+)
 from pathways.occupations.labels import (
     JOB_TRAINING,
     JOB_ZONE_NAMES,
@@ -30,7 +37,6 @@ from pathways.occupations.models import (
     StateProjectionEstimate,
     WageEstimate,
 )
-from pathways.occupations.wages import candidate_codes
 from pathways.programs.models import CipCode, CipSocLink
 
 RIASEC_FIELDS = dict(
@@ -72,6 +78,8 @@ class ClusterPlacement:
 class EducationShare:
     category: int
     percent: Decimal
+    # O*NET flags the share "Recommend Suppress" (too few respondents or a large error).
+    less_reliable: bool = False
 
     @property
     def label(self) -> str:
@@ -123,10 +131,16 @@ class OccupationProfile:
     specialties: list[OnetOccupation] = field(default_factory=list)
     # With `wages_merged_code`: the other detailed occupations OEWS publishes with this one.
     merged_with: list[Related] = field(default_factory=list)
+    # The projections' combined code when the national projection is for it, else "".
+    projection_combined_code: str = ""
+    # Set when this page is a BLS combined code itself (25-9045): what it covers.
+    combined: CombinedCode | None = None
+    members: list[Related] = field(default_factory=list)
+    member_onet: list[OnetOccupation] = field(default_factory=list)
 
     @property
     def title(self) -> str:
-        return self.soc.title
+        return self.combined.title if self.combined else self.soc.title
 
     @property
     def description(self) -> str:
@@ -189,12 +203,21 @@ def _published(estimate: WageEstimate, unit: str) -> bool:
 
 
 def occupation_profile(soc: str) -> OccupationProfile | None:
-    """None when the SOC code is unknown."""
+    """None when the code is neither an SOC 2018 code nor a BLS combined code."""
+    codes = combined_codes()
+    combined = codes.get(soc)
     code = SocCode.objects.filter(code=soc).first()
-    if code is None:
+    if code is None and combined is None:
         return None
+    if code is None:  # a code of BLS's own (25-9045): SOC 2018 has no row for it
+        code = SocCode(
+            code=soc, level=SocCode.Level.DETAILED, title=combined.title if combined else ""
+        )
     onet = OnetOccupation.objects.filter(code=f"{soc}.00").first()
-    wages, merged = _wages(soc)
+    members = member_map(codes)
+    wages, merged = _wages(soc, members)
+    projection_code = projection_code_for(soc, members) or soc
+    covered = list(combined.members) if combined else []
     return OccupationProfile(
         soc=code,
         onet=onet,
@@ -206,10 +229,12 @@ def occupation_profile(soc: str) -> OccupationProfile | None:
         },
         wages=wages,
         wages_merged_code=merged,
-        national_projection=NationalProjection.objects.filter(soc_code=soc).first(),
-        state_projection=StateProjectionEstimate.objects.filter(soc_code=soc).first(),
+        national_projection=_projection(soc, projection_code),
+        state_projection=StateProjectionEstimate.objects.filter(soc_code=projection_code).first()
+        or StateProjectionEstimate.objects.filter(soc_code=soc).first(),
+        projection_combined_code=projection_code if projection_code != soc else "",
         state=State.objects.first(),
-        clusters=clusters_of(soc),
+        clusters=clusters_of(soc, extra=covered, members=members),
         required_education=_required_education(onet),
         tasks=list(
             OnetTask.objects.filter(onet_code=onet.code, is_core=True).values_list(
@@ -219,15 +244,35 @@ def occupation_profile(soc: str) -> OccupationProfile | None:
         if onet
         else [],
         related=_related(onet),
-        programs=_programs(soc),
+        programs=_programs([soc, *covered]),
         specialties=list(OnetOccupation.objects.filter(soc_code=soc).exclude(code=f"{soc}.00")),
-        merged_with=_merged_with(soc) if merged else [],
+        merged_with=_merged_with(soc, codes[merged]) if merged in codes else [],
+        combined=combined,
+        members=_titled(covered),
+        member_onet=list(OnetOccupation.objects.filter(soc_code__in=covered).order_by("code"))
+        if covered
+        else [],
     )
 
 
-def _wages(soc: str) -> tuple[list[WageEstimate], str]:
+def _projection(soc: str, projection_code: str) -> NationalProjection | None:
+    """The occupation's own projection, else that of the projections' combined code."""
+    found = {
+        p.soc_code: p
+        for p in NationalProjection.objects.filter(soc_code__in={soc, projection_code})
+    }
+    return found.get(soc) or found.get(projection_code)
+
+
+def _titled(socs: list[str]) -> list[Related]:
+    titles = dict(SocCode.objects.filter(code__in=socs).values_list("code", "title"))
+    return [Related(s, titles.get(s, s)) for s in socs]
+
+
+def _wages(soc: str, members: dict[str, list[CombinedCode]]) -> tuple[list[WageEstimate], str]:
     """Estimates for every loaded area, from the first code OEWS publishes for this SOC."""
-    for code in candidate_codes(soc):
+    combined = oews_code_for(soc, members)
+    for code in [soc] if combined is None else [soc, combined]:
         wages = list(WageEstimate.objects.filter(soc_code=code).select_related("area"))
         if wages:
             wages.sort(key=lambda w: (AREA_ORDER.get(w.area.area_type, 9), w.area.name))
@@ -235,21 +280,26 @@ def _wages(soc: str) -> tuple[list[WageEstimate], str]:
     return [], ""
 
 
-def _merged_with(soc: str) -> list[Related]:
-    """The other detailed occupations under the OEWS merged code (13-1020: 13-1022, 13-1023)."""
-    others = SocCode.objects.filter(level=SocCode.Level.DETAILED, code__startswith=soc[:6]).exclude(
-        code=soc
-    )
-    return [Related(c.code, c.title) for c in others.order_by("code")]
+def _merged_with(soc: str, combined: CombinedCode) -> list[Related]:
+    """The other detailed occupations under the OEWS combined code (13-1020: 13-1022, 13-1023)."""
+    return _titled([s for s in combined.members if s != soc])
 
 
-def clusters_of(soc: str) -> dict[str, list[ClusterPlacement]]:
+def clusters_of(
+    soc: str,
+    extra: list[str] | None = None,
+    members: dict[str, list[CombinedCode]] | None = None,
+) -> dict[str, list[ClusterPlacement]]:
     """The occupation's clusters in both frameworks: {"2024": [...], "legacy": [...]}.
 
-    Advance CTE places some occupations under OEWS's merged code, so that code counts too."""
+    Advance CTE places some occupations under OEWS's combined code, so that code counts too;
+    a combined code's page passes its members as `extra`, so it has their clusters."""
     placements: dict[str, list[ClusterPlacement]] = {Framework.MODERN: [], Framework.LEGACY: []}
+    members = member_map() if members is None else members
+    codes = {soc, *(extra or [])}
+    codes |= {code for each in list(codes) if (code := oews_code_for(each, members))}
     links = (
-        SubClusterOccupation.objects.filter(soc_code__in=candidate_codes(soc))
+        SubClusterOccupation.objects.filter(soc_code__in=codes)
         .select_related("subcluster__cluster")
         .order_by("subcluster__cluster__name", "subcluster__name")
     )
@@ -268,12 +318,13 @@ def clusters_of(soc: str) -> dict[str, list[ClusterPlacement]]:
 
 
 def _required_education(onet: OnetOccupation | None) -> list[EducationShare]:
+    """Every category O*NET publishes, largest first; flagged shares are marked, not hidden."""
     if onet is None:
         return []
     shares = OnetEducation.objects.filter(
-        onet_code=onet.code, scale=OnetEducation.Scale.REQUIRED_EDUCATION, recommend_suppress=False
-    ).order_by("-percent")
-    return [EducationShare(s.category, s.percent) for s in shares if s.percent >= 5][:4]
+        onet_code=onet.code, scale=OnetEducation.Scale.REQUIRED_EDUCATION
+    ).order_by("-percent", "category")
+    return [EducationShare(s.category, s.percent, s.recommend_suppress) for s in shares]
 
 
 def _related(onet: OnetOccupation | None) -> list[Related]:
@@ -292,8 +343,8 @@ def _related(onet: OnetOccupation | None) -> list[Related]:
     return [Related(s, titles[s]) for s in socs if s in titles][:RELATED_SHOWN]
 
 
-def _programs(soc: str) -> list[Program]:
-    cips = CipSocLink.objects.filter(soc_code=soc).values_list("cip_code", flat=True)
+def _programs(socs: list[str]) -> list[Program]:
+    cips = CipSocLink.objects.filter(soc_code__in=socs).values_list("cip_code", flat=True)
     return [
         Program(c.code, c.title) for c in CipCode.objects.filter(code__in=cips).order_by("code")
     ]

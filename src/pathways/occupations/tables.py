@@ -14,6 +14,8 @@ from enum import StrEnum
 from django.utils.translation import gettext_lazy as _
 
 from pathways.framework.models import SubClusterOccupation
+from pathways.occupations import outlook
+from pathways.occupations.combined import combined_codes, member_map, projection_code_for
 from pathways.occupations.models import (
     NationalProjection,
     OnetOccupation,
@@ -41,6 +43,10 @@ class OccupationRow:
     growth_percent: Decimal | None  # national, 2024-34
     typical_education: str
     job_zone: int | None
+    # Derived here from BLS projections with O*NET's Bright Outlook criteria (see `outlook`).
+    bright_outlook: bool = False
+    # The projections' combined code (31-1120) when growth and education are for it, else "".
+    projection_combined_code: str = ""
 
     @property
     def median_annual(self) -> int | None:
@@ -66,23 +72,37 @@ class OccupationRow:
 
 
 def occupation_rows(socs: Iterable[str], area_code: str | None = None) -> list[OccupationRow]:
-    """Rows for these SOC codes, wages for the area (statewide where it has none); 6 queries."""
+    """Rows for these SOC codes, wages for the area (statewide where it has none); 6 queries
+    (and two more when the combined codes are not cached). BLS combined codes (25-9045)
+    carry BLS's title."""
     socs = sorted(set(socs))
     state_area = state_area_code()
     area = area_code or state_area
-    wages = wages_for(socs, area, state_area)
-    titles = dict(SocCode.objects.filter(code__in=socs).values_list("code", "title"))
+    combined = combined_codes()
+    members = member_map(combined)
+    wages = wages_for(socs, area, state_area, members)
+    projected_as = {soc: projection_code_for(soc, members) or soc for soc in socs}
+    titles = {code: c.title for code, c in combined.items() if code in socs}
+    titles.update(SocCode.objects.filter(code__in=socs).values_list("code", "title"))
     onet = {
         soc: (title, zone)
         for soc, title, zone in OnetOccupation.objects.filter(
             soc_code__in=socs, code__endswith=".00"
         ).values_list("soc_code", "title", "job_zone")
     }
-    projections = {p.soc_code: p for p in NationalProjection.objects.filter(soc_code__in=socs)}
+    projections = {
+        p.soc_code: p
+        for p in NationalProjection.objects.filter(
+            soc_code__in={*socs, *projected_as.values(), outlook.ALL_OCCUPATIONS}
+        )
+    }
+    rule = outlook.outlook_rule(projections.get(outlook.ALL_OCCUPATIONS))
     openings = _openings(socs, area, state_area)
     rows = []
     for soc in socs:
-        projection = projections.get(soc)
+        own = projections.get(soc)
+        # A member's growth and education are its group's (rates, not counts: never summed).
+        projection = own or projections.get(projected_as[soc])
         onet_title, job_zone = onet.get(soc, ("", None))
         rows.append(
             OccupationRow(
@@ -94,6 +114,11 @@ def occupation_rows(socs: Iterable[str], area_code: str | None = None) -> list[O
                 growth_percent=projection.change_percent if projection else None,
                 typical_education=projection.typical_education if projection else "",
                 job_zone=job_zone,
+                # Group openings would overstate a member's: only growth counts for it.
+                bright_outlook=outlook.is_bright(own, rule)
+                if own
+                else outlook.grows_much_faster(projection, rule),
+                projection_combined_code="" if own or projection is None else projected_as[soc],
             )
         )
     return rows
@@ -128,6 +153,7 @@ class View(StrEnum):
     HIGH_DEMAND = "high-demand"
     HIGH_WAGE = "high-wage"
     HIGH_SKILL = "high-skill"
+    BRIGHT_OUTLOOK = "bright-outlook"
 
 
 VIEW_LABELS = {
@@ -135,6 +161,7 @@ VIEW_LABELS = {
     View.HIGH_DEMAND: _("High demand"),
     View.HIGH_WAGE: _("High wage"),
     View.HIGH_SKILL: _("High skill"),
+    View.BRIGHT_OUTLOOK: outlook.LABEL,
 }
 
 
@@ -170,6 +197,8 @@ def in_view(row: OccupationRow, view: View, limits: Thresholds) -> bool:
         )
     if view == View.HIGH_SKILL:
         return row.job_zone in HIGH_SKILL_JOB_ZONES
+    if view == View.BRIGHT_OUTLOOK:
+        return row.bright_outlook
     return True
 
 

@@ -17,6 +17,7 @@ from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework
 from pathways.framework.names import name_key
 from pathways.occupations import compare as comparing
+from pathways.occupations import outlook
 from pathways.occupations.charts import interest_bars, wage_ranges
 from pathways.occupations.models import SocCode
 from pathways.occupations.profile import (
@@ -47,7 +48,7 @@ def occupation(request: HttpRequest, soc: str) -> HttpResponse:
     if onet:  # an O*NET-SOC code: its specialties are listed on the SOC occupation's page
         return redirect("occupations:occupation", onet.group(1))
     profile = occupation_profile(soc) if SOC.fullmatch(soc) else None
-    if profile is None or profile.soc.level != SocCode.Level.DETAILED:
+    if profile is None or (profile.soc.level != SocCode.Level.DETAILED and not profile.combined):
         raise Http404("No such occupation")
     if wants_csv(request):
         return csv_response(f"wages-{soc}.csv", WAGE_CSV_HEADER, wage_csv_rows(profile))
@@ -64,6 +65,8 @@ def occupation(request: HttpRequest, soc: str) -> HttpResponse:
             [f"“{other.title}” ({other.soc})" for other in profile.merged_with] or [_("others")],
             _("and"),
         ),
+        "reliability_flagged": any(s.less_reliable for s in profile.required_education),
+        "bright_outlook": outlook.is_bright(profile.national_projection, outlook.outlook_rule()),
         "share_percent": round(projection.employment_share * 100, 2) if projection else None,
         "clusters_modern": _by_local_name(profile.clusters.get(Framework.MODERN, [])),
         "clusters_legacy": _by_local_name(profile.clusters.get(Framework.LEGACY, [])),

@@ -1,14 +1,16 @@
 """Which OEWS estimate describes an occupation in a place, with the fallbacks made visible.
 
-OEWS merges some detailed SOC occupations (13-1021/22/23 are published as 13-1020), and
-small areas lack many estimates. A lookup tries the occupation's own code, then its merged
-code; and the requested area, then the statewide area. The result says what it fell back to.
+OEWS publishes some detailed SOC occupations only combined (13-1021/22/23 as 13-1020,
+25-9042/43/49 as 25-9045; see `combined`), and small areas lack many estimates. A lookup
+tries the occupation's own code, then its combined code; and the requested area, then the
+statewide area. The result says what it fell back to.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pathways.geography.models import OewsArea, State
+from pathways.occupations.combined import CombinedCode, member_map, oews_code_for
 from pathways.occupations.models import WageEstimate
 
 NATIONAL_AREA = "0000000"
@@ -21,10 +23,12 @@ def state_area_code(state: State | None = None) -> str:
     return f"{state.fips}00000" if state else ""
 
 
-def candidate_codes(soc: str) -> list[str]:
-    """The occupation's own code, then the OEWS merged code ending in 0."""
-    merged = soc[:6] + "0"
-    return [soc] if merged == soc else [soc, merged]
+def candidate_codes(soc: str, members: dict[str, list[CombinedCode]] | None = None) -> list[str]:
+    """The occupation's own code, then the OEWS combined code that covers it (if any).
+
+    Loops pass `member_map()` once instead of reading it for every code."""
+    combined = oews_code_for(soc, member_map() if members is None else members)
+    return [soc] if combined is None else [soc, combined]
 
 
 @dataclass(frozen=True)
@@ -42,13 +46,19 @@ class Wage:
 
 
 def wages_for(
-    socs: Iterable[str], area_code: str, fallback_area_code: str | None = None
+    socs: Iterable[str],
+    area_code: str,
+    fallback_area_code: str | None = None,
+    members: dict[str, list[CombinedCode]] | None = None,
 ) -> dict[str, Wage]:
-    """One estimate per SOC for the area, falling back to `fallback_area_code`; two queries."""
+    """One estimate per SOC for the area, falling back to `fallback_area_code`; two queries
+    (and two more when the combined codes are not cached)."""
     socs = list(socs)
     fallback = fallback_area_code or state_area_code()
     areas = [area_code] if area_code == fallback else [area_code, fallback]
-    codes = {code for soc in socs for code in candidate_codes(soc)}
+    members = member_map() if members is None else members
+    candidates = {soc: candidate_codes(soc, members) for soc in socs}
+    codes = {code for found in candidates.values() for code in found}
     estimates = {
         (e.area_id, e.soc_code): e
         for e in WageEstimate.objects.filter(area_id__in=areas, soc_code__in=codes).select_related(
@@ -58,7 +68,7 @@ def wages_for(
     found = {}
     for soc in socs:
         for area in areas:
-            hit = _first(estimates, area, candidate_codes(soc))
+            hit = _first(estimates, area, candidates[soc])
             if hit is not None:
                 found[soc] = Wage(hit, area_code, area != area_code, hit.soc_code != soc)
                 break

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pathways.datasets.models import DataSource
 from pathways.framework.models import Framework, SubClusterOccupation
+from pathways.occupations.combined import member_map
 from pathways.occupations.models import OnetOccupation
 from pathways.occupations.wages import candidate_codes
 
@@ -188,8 +189,9 @@ def clusters_for(socs: Iterable[str]) -> dict[str, dict[str, list[ClusterRef]]]:
     occupation profile."""
     socs = list(dict.fromkeys(socs))
     lookup: dict[str, list[str]] = {}
+    members = member_map()
     for soc in socs:
-        for code in candidate_codes(soc):
+        for code in candidate_codes(soc, members):
             lookup.setdefault(code, []).append(soc)
     found: dict[str, dict[str, dict[str, ClusterRef]]] = {
         soc: {Framework.MODERN: {}, Framework.LEGACY: {}} for soc in socs

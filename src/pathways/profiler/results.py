@@ -4,6 +4,7 @@ Kept apart from the view so the shareable query string, the chart and the match 
 be tested and reused (saved results link to the same page).
 """
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -39,6 +40,9 @@ def number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 1)
 
 
+WHOLE_NUMBER = re.compile(r"[0-9]{1,3}", re.ASCII)
+
+
 @dataclass(frozen=True)
 class Options:
     job_zone: int | None = None
@@ -50,12 +54,13 @@ def parse_query(query: Mapping[str, str]) -> tuple[Profile, Options]:
     scores: dict[str, object] = {}
     for area in AREAS:
         raw = (query.get(area) or "").strip()
-        if not raw.isdigit():
+        # ASCII digits only (str.isdigit accepts "²"), and few: a score is at most 40.
+        if not WHOLE_NUMBER.fullmatch(raw):
             raise ProfileError(f"score {area} is missing or not a whole number")
         scores[area] = int(raw)
     profile = profile_from_scores(scores, short_form=query.get("form") == "short")
     zone_text = (query.get("zone") or "").strip()
-    if zone_text and (not zone_text.isdigit() or int(zone_text) not in JOB_ZONES):
+    if zone_text and (not WHOLE_NUMBER.fullmatch(zone_text) or int(zone_text) not in JOB_ZONES):
         raise ProfileError("job zone must be a number from 1 to 5")
     return profile, Options(int(zone_text) if zone_text else None, query.get("all") == "1")
 

@@ -19,12 +19,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
-from python_calamine import CalamineError, CalamineWorkbook
 from simple_history.utils import bulk_create_with_history
 
 from pathways.core.cache import bump_content_version
+from pathways.core.spreadsheets import Reader, SpreadsheetError, header_problems
 from pathways.datasets.errors import ErrorLog, ImportValidationError, RowProblem
-from pathways.datasets.readers import Row, read_delimited, read_sheet
+from pathways.datasets.readers import Row
 from pathways.framework.models import Framework, SubCluster
 from pathways.geography.models import District
 
@@ -37,7 +37,7 @@ from .models import (
     ProgramOfStudy,
     WorkBasedLearning,
 )
-from .services import move_placements, sequence_problems
+from .services import move_placements, refresh_status, sequence_problems
 
 # The layout: one row per course in a program; program columns repeat on each row.
 COLUMNS = [
@@ -271,52 +271,48 @@ def _check_districts(programs: list[ProgramSpec], user: Any, log: ErrorLog) -> N
 
 
 def _rows(path: Path, log: ErrorLog) -> Iterator[Row]:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        if _is_utf8_text(path, log):
-            yield from read_delimited(path, log, COLUMNS, delimiter=",", encoding="utf-8")
-    elif suffix == ".xlsx":
-        sheet = _sheet_name(path, log)
-        if sheet is not None:
-            yield from read_sheet(path, log, sheet, COLUMNS)
-    else:
-        log.add(0, "", _("is not a .csv or .xlsx file"))
-
-
-def _is_utf8_text(path: Path, log: ErrorLog) -> bool:
-    """A CSV file must be UTF-8 text (a byte-order mark is fine); say so plainly if not."""
+    """Rows below the header, read within the bounds of core/spreadsheets.py; an XLSX file
+    is read from its sheet named "Programs", else its first sheet."""
+    reader = Reader(path, sheet=SHEET_NAME)
+    csv_file = path.suffix.lower() == ".csv"
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        log.add(0, "", _("cannot be read: %(error)s") % {"error": exc.strerror or exc})
-        return False
-    if data.startswith(b"PK\x03\x04") or b"\x00" in data[:8192]:
-        log.add(0, "", _("is not a CSV text file (save it as CSV UTF-8 or as .xlsx)"))
-        return False
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        log.add(
-            line,
-            "",
-            _("is not UTF-8 text (save the file as “CSV UTF-8”)"),
-        )
-        return False
-    return True
+        rows = iter(reader)
+        first = next(rows, None)
+        if first is None:
+            log.add(0, "", _("the file is empty"))
+            return
+        number, cells = first
+        header = [str(h).strip().lstrip("\ufeff") for h in cells]
+        if not _check_header(log, header, number):
+            return
+        for number, cells in rows:
+            if not any(str(c).strip() for c in cells):
+                continue
+            if csv_file and len(cells) != len(header):
+                log.add(
+                    number,
+                    "",
+                    _(
+                        "has %(fields)d fields, the header has %(width)d (truncated or "
+                        "malformed line)"
+                    )
+                    % {"fields": len(cells), "width": len(header)},
+                )
+                continue
+            yield Row(log, number, dict(zip(header, cells, strict=False)))
+    except SpreadsheetError as exc:
+        log.add(exc.row, "", exc.message)
 
 
-def _sheet_name(path: Path, log: ErrorLog) -> str | None:
-    """The sheet named "Programs", else the first sheet."""
-    try:
-        names = CalamineWorkbook.from_path(str(path)).sheet_names
-    except (CalamineError, OSError, ValueError) as exc:
-        log.add(0, "", _("cannot be read as an XLSX workbook: %(error)s") % {"error": exc})
-        return None
-    if not names:
-        log.add(0, "", _("the workbook has no sheets"))
-        return None
-    return SHEET_NAME if SHEET_NAME in names else names[0]
+def _check_header(log: ErrorLog, header: list[str], number: int) -> bool:
+    """Every column of the layout once: a repeated name would silently win over the first."""
+    problems = header_problems(header)
+    for column, message in problems:
+        log.add(number, column, message)
+    missing = [c for c in COLUMNS if c not in header]
+    for column in missing:
+        log.add(number, column, _("column is missing from the header"))
+    return not missing and not problems
 
 
 # --- Validation ------------------------------------------------------------------------
@@ -790,6 +786,11 @@ def apply_programs(
         with transaction.atomic():
             _Writer(summary, log, user, status, demonstration).write(programs)
             log.raise_if_any()
+            refresh_status(
+                programs=ProgramOfStudy.objects.filter(
+                    district_id__in={p.district_id for p in programs}
+                ).values_list("pk", flat=True)
+            )
             bump_content_version()  # bulk writes send no signals
             if dry_run:
                 transaction.set_rollback(True)

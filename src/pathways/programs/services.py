@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from pathways.framework.models import SubClusterOccupation
 from pathways.occupations.tables import OccupationRow, Sort, occupation_rows, sort_rows
+from pathways.students.status import refresh as refresh_status
 
 from .models import (
     CipSocLink,
@@ -143,6 +144,7 @@ def set_sequence(program: ProgramOfStudy, rows: Sequence[tuple[Course, bool]], u
             )
             placement._history_user = user  # type: ignore[attr-defined]
             placement.save()
+    refresh_status(programs=[program.pk])  # an approved program's students, at once
 
 
 def move_placements(
@@ -306,8 +308,11 @@ def approve(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
     if problems:
         raise WorkflowError(_("The course sequence has problems; return it instead."), problems)
     if program.revision_of_id:
-        return _replace_with_revision(program, user)
-    return _save_status(program, user, Status.APPROVED, "approved", review_comment="")
+        approved = _replace_with_revision(program, user)
+    else:
+        approved = _save_status(program, user, Status.APPROVED, "approved", review_comment="")
+    refresh_status(programs=[approved.pk])  # its students' status shows in reports at once
+    return approved
 
 
 @transaction.atomic

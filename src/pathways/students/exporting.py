@@ -156,8 +156,25 @@ def indicator_table(rows: Sequence[IndicatorRow]) -> Table:
     )
 
 
-def tables_of(content: Content) -> list[Table]:
-    """A status report, indicator rows, or a sequence of reports, as tables."""
+def not_for_publication() -> str:
+    return _(
+        "NOT FOR PUBLICATION: exact counts, not suppressed, for the state's federal "
+        "reporting only. Do not share or publish this file."
+    )
+
+
+def tables_of(content: Content, *, exact: bool = False) -> list[Table]:
+    """A status report, indicator rows, or a sequence of reports, as tables; `exact` marks
+    each as not for publication, in place of the suppression note."""
+    tables = _tables_of(content)
+    if exact:
+        for table in tables:
+            table.title = f"{not_for_publication()} {table.title}"
+            table.notes = [not_for_publication(), *table.notes[1:]]
+    return tables
+
+
+def _tables_of(content: Content) -> list[Table]:
     if isinstance(content, IndicatorReport):
         return [indicator_table(content)]
     items: list[Any] = [content] if isinstance(content, StatusReport) else list(content)
@@ -169,12 +186,12 @@ def tables_of(content: Content) -> list[Table]:
     ]
 
 
-def write_csv(content: Content, out: TextIO) -> int:
+def write_csv(content: Content, out: TextIO, *, exact: bool = False) -> int:
     """Each table as a title line, header, rows, a blank line and its notes. Returns the
     number of data rows. No byte-order mark: the caller adds one for a file."""
     writer = csv.writer(out, lineterminator="\r\n")
     count = 0
-    for index, table in enumerate(tables_of(content)):
+    for index, table in enumerate(tables_of(content, exact=exact)):
         if index:
             writer.writerow([])
         writer.writerow([table.title])
@@ -188,12 +205,12 @@ def write_csv(content: Content, out: TextIO) -> int:
     return count
 
 
-def write_xlsx(content: Content, out: BinaryIO) -> int:
+def write_xlsx(content: Content, out: BinaryIO, *, exact: bool = False) -> int:
     """One sheet per table: title, bold header (frozen), rows, then the notes."""
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     count = 0
-    for table in tables_of(content):
+    for table in tables_of(content, exact=exact):
         sheet = workbook.create_sheet(table.sheet)
         sheet.freeze_panes = "A3"
         sheet.column_dimensions["D"].width = 36
@@ -219,13 +236,13 @@ def _text_cell(sheet: Any, value: str, font: Font | None = None) -> WriteOnlyCel
     return cell
 
 
-def file_bytes(content: Content, fmt: str) -> tuple[bytes, int]:
+def file_bytes(content: Content, fmt: str, *, exact: bool = False) -> tuple[bytes, int]:
     """The whole file ("csv" or "xlsx") and its number of data rows. The CSV starts with a
     byte-order mark, so spreadsheet programs read it as UTF-8 (accents in names)."""
     if fmt == "xlsx":
         binary = io.BytesIO()
-        rows = write_xlsx(content, binary)
+        rows = write_xlsx(content, binary, exact=exact)
         return binary.getvalue(), rows
     text = io.StringIO()
-    rows = write_csv(content, text)
+    rows = write_csv(content, text, exact=exact)
     return ("\ufeff" + text.getvalue()).encode("utf-8"), rows

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from pathways.core.uploads import SpreadsheetUploadForm
 from pathways.geography.models import District
 
-from .models import SPECIAL_POPULATIONS, RecordUpload
+from .models import SPECIAL_POPULATIONS, ImportJob, RecordUpload
 from .progress import school_year_label
 
 GROUP_BY_LABELS: dict[str, Any] = {
@@ -49,6 +49,35 @@ class UploadForm(SpreadsheetUploadForm):
         required=False,
         label=gettext_lazy("Check only"),
         help_text=gettext_lazy("Check every row and show what would be loaded; nothing is saved."),
+    )
+    scope = forms.ChoiceField(
+        label=gettext_lazy("What the file replaces"),
+        choices=ImportJob.Scope.choices,
+        initial=ImportJob.Scope.DISTRICT_YEAR,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy(
+            "Only the schools in the file: other schools' course records for the same district "
+            "and year stay as they are (course completions only)."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("scope") == ImportJob.Scope.SCHOOLS
+            and data.get("kind") != RecordUpload.Kind.COURSES
+        ):
+            self.add_error(
+                "scope",
+                gettext_lazy("Only course completions can replace the schools in the file only."),
+            )
+        return data
+
+
+class ConfirmForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=gettext_lazy("I have read what this file removes, and I want to load it."),
+        error_messages={"required": gettext_lazy("Tick the box to confirm.")},
     )
 
 

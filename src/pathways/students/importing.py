@@ -9,7 +9,6 @@ large batches, so a million-row file needs neither a second pass nor a million o
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -18,81 +17,29 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from pathways.core import locks
+from pathways.core.spreadsheets import Reader
 from pathways.datasets.errors import ErrorLog
 from pathways.geography.models import District
 
-from . import layouts
+from . import layouts, status
+from .changes import (
+    DISTRICT_YEAR,
+    SCHOOLS,
+    DistrictYear,
+    ImportSummary,
+    ShrinkNotConfirmed,
+    count_before,
+)
 from .checks import Invalid, cross_checks
 from .layouts import Layout
 from .models import RecordUpload
 from .writing import RecordWriter
 
 ANY_DISTRICT = "*"
-
-
-@dataclass
-class DistrictYear:
-    """What an import did (or would do) to one district's school year."""
-
-    district_id: str
-    district_name: str
-    year: int
-    previous_sha256: str | None  # of the last upload of this kind, None if there was none
-    rows: int = 0
-    students: int = 0
-
-    def unchanged_by(self, sha256: str) -> bool:
-        return self.previous_sha256 == sha256
-
-
-@dataclass
-class ImportSummary:
-    """Counts per district and year; never student IDs."""
-
-    file: str
-    kind: str
-    sha256: str
-    check: bool
-    district_years: list[DistrictYear] = field(default_factory=list)
-
-    @property
-    def rows(self) -> int:
-        return sum(d.rows for d in self.district_years)
-
-    @property
-    def changed(self) -> bool:
-        return not self.check and any(not d.unchanged_by(self.sha256) for d in self.district_years)
-
-    def outcome(self, district_year: DistrictYear) -> str:
-        if district_year.unchanged_by(self.sha256):
-            return _("unchanged")
-        if district_year.previous_sha256 is None:
-            return _("would be loaded") if self.check else _("loaded")
-        return _("would be replaced") if self.check else _("replaced")
-
-    def __str__(self) -> str:
-        kind = RecordUpload.Kind(self.kind).label
-        head = _("%(file)s (%(kind)s): %(rows)s rows") % {
-            "file": self.file,
-            "kind": kind,
-            "rows": f"{self.rows:,}",
-        }
-        if self.check:
-            head += " " + _("(checked only; nothing was saved)")
-        lines = [head]
-        for item in self.district_years:
-            lines.append(
-                "  "
-                + _("%(district)s, %(year)s: %(rows)s rows, %(students)s students, %(outcome)s")
-                % {
-                    "district": item.district_name,
-                    "year": item.year,
-                    "rows": f"{item.rows:,}",
-                    "students": f"{item.students:,}",
-                    "outcome": self.outcome(item),
-                }
-            )
-        return "\n".join(lines)
+PROGRESS_ROWS = 10_000
+Progress = Callable[[float, int], None]  # (share of the file read, rows read)
+__all__ = ["DistrictYear", "ImportSummary", "ShrinkNotConfirmed", "import_file"]
 
 
 def import_file(
@@ -102,33 +49,44 @@ def import_file(
     user: Any = None,
     check: bool = False,
     original_name: str | None = None,
+    scope: str = DISTRICT_YEAR,
+    confirm: bool = False,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """Check and import one file of student records; ImportValidationError lists every
-    problem and nothing is saved. `user` None means no limits (the console)."""
+    problem and nothing is saved. `user` None means no limits (the console). `scope`
+    SCHOOLS replaces only the schools in the file (course completions). An import that
+    shrinks a district-year beyond the threshold raises ShrinkNotConfirmed (nothing saved)
+    unless `confirm`."""
     if kind not in RecordUpload.Kind.values:
         raise ValueError(f"kind must be one of {', '.join(RecordUpload.Kind.values)}")
+    if scope not in (DISTRICT_YEAR, SCHOOLS) or (
+        scope == SCHOOLS and kind != RecordUpload.Kind.COURSES
+    ):
+        raise ValueError("only course completions can replace the schools in the file only")
     allowed = _allowed_district(user)
     name = original_name or path.name
     log = ErrorLog(file=name)
-    summary = ImportSummary(file=name, kind=kind, sha256=_sha256(path), check=check)
-    with transaction.atomic():
-        writer = None if check else RecordWriter(layouts.LAYOUTS[kind], summary.sha256)
-        reading = _Reading(layouts.LAYOUTS[kind], log, allowed, summary, writer)
+    summary = ImportSummary(file=name, kind=kind, sha256=_sha256(path), check=check, scope=scope)
+    with locks.exclusive("import"), transaction.atomic():
+        layout = layouts.LAYOUTS[kind]
+        writer = None if check else RecordWriter(layout, summary.sha256, scope)
+        reading = _Reading(layout, log, allowed, summary, writer)
         try:
-            reading.read(path)
+            reading.read(path, progress)
             if writer is not None:
                 writer.rows.pause()
             log.problems.sort(key=lambda problem: problem.row)
             log.raise_if_any()
             reading.finish(uploaded_by=user.get_username() if user is not None else "")
+            if not check and not confirm and summary.shrinking():
+                raise ShrinkNotConfirmed(summary)  # rolls back what was written
         except BaseException as error:
             if writer is not None:
                 writer.rows.pause(error)  # end an open COPY, so the rollback can run
             raise
         if writer is not None and kind == RecordUpload.Kind.COURSES and summary.changed:
-            from pathways.students import status  # written alongside; imported when needed
-
-            status.recompute()
+            status.refresh(districts={d.district_id for d in summary.district_years})
     return summary
 
 
@@ -200,8 +158,9 @@ class _Reading:
         self.school_rows: set[tuple[Any, str, str]] = set()
         self.rows_read = 0
 
-    def read(self, path: Path) -> None:
-        rows = enumerate(layouts.cells(path, self.log), start=1)
+    def read(self, path: Path, progress: Progress | None = None) -> None:
+        reader = Reader(path)
+        rows = enumerate(layouts.cells(path, self.log, reader), start=1)
         header = next(rows, None)
         if header is None:
             if not self.log.problems:
@@ -212,6 +171,8 @@ class _Reading:
         width = len(header[1])
         lenient = path.suffix.lower() == ".xlsx"  # sheets end rows at their last value
         for number, cells in rows:
+            if progress is not None and number % PROGRESS_ROWS == 0:
+                progress(reader.fraction, number)
             if not any(cells):
                 continue
             if len(cells) != width and not layouts.fit(cells, width, lenient=lenient):
@@ -293,6 +254,9 @@ class _Reading:
         self.rows_read += 1
         group = self._group(district_id, year)
         group.rows += 1
+        if self.layout.other_columns:  # course completions: counted by school too
+            assert entry is not None and entry.attributes is not None
+            group.school(entry.attributes[0]).rows += 1
         if self.writer is not None and not self.log.problems:
             assert entry is not None
             self.writer.add(group, cells[where["student_id"]], entry.attributes, values)
@@ -405,6 +369,9 @@ class _Reading:
                 year,
                 self.previous_uploads.get((district_id, year)),
             )
+            if self.writer is not None:
+                self.writer.rows.pause()  # no query while rows stream into a COPY
+            count_before(self.layout, group)
             self.summary.district_years.append(group)
             if self.writer is not None:
                 self.writer.start(group)
@@ -412,8 +379,16 @@ class _Reading:
 
     def finish(self, *, uploaded_by: str) -> None:
         """Count students, and (unless checking) write what is left and the provenance."""
-        for _student, district_id, year in self.seen:
-            self.groups[(district_id, year)].students += 1
+        for (_student, district_id, year), entry in self.seen.items():
+            group = self.groups.get((district_id, year))
+            if group is None:
+                continue
+            group.students += 1
+            if self.layout.other_columns and entry.attributes is not None:
+                school = group.school(entry.attributes[0])
+                school.students += 1
+                school.in_file = True
+                school.name = self.school_names.get((district_id, school.code), (school.name,))[0]
         self.summary.district_years.sort(key=lambda d: (d.district_name, d.year))
         if self.writer is not None:
             self.writer.finish(

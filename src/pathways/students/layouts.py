@@ -2,7 +2,6 @@
 each column (in checks.py), and reading their CSV and XLSX files as rows of texts.
 """
 
-import csv
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -11,8 +10,8 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext as _
-from python_calamine import CalamineError, CalamineWorkbook
 
+from pathways.core.spreadsheets import Reader, SpreadsheetError
 from pathways.datasets.errors import ErrorLog
 from pathways.programs.models import WorkBasedLearning
 
@@ -189,52 +188,14 @@ def checks(layout: Layout, districts: set[str]) -> dict[str, Check]:
 # --- Reading files -------------------------------------------------------------------------
 
 
-def cells(path: Path, log: ErrorLog) -> Iterator[list[str]]:
-    """Each row of the file as stripped texts, the header first."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        yield from _csv_cells(path, log)
-    elif suffix == ".xlsx":
-        yield from _xlsx_cells(path, log)
-    else:
-        log.add(0, "", _("is not a .csv or .xlsx file"))
-
-
-def _csv_cells(path: Path, log: ErrorLog) -> Iterator[list[str]]:
-    with open(path, "rb") as handle:
-        start = handle.read(8192)
-    if start.startswith(b"PK\x03\x04") or b"\x00" in start:
-        log.add(0, "", _("is not a CSV text file (save it as CSV UTF-8 or as .xlsx)"))
-        return
-    number = 0
+def cells(path: Path, log: ErrorLog, reader: Reader | None = None) -> Iterator[list[str]]:
+    """Each row of the file as stripped texts, the header first, read within the bounds of
+    core/spreadsheets.py (a file beyond them is one problem for the whole file)."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            for number, fields in enumerate(csv.reader(handle), start=1):  # noqa: B007
-                yield [f.strip() for f in fields]
-    except UnicodeDecodeError:
-        # Text is decoded ahead of the rows read, so the row is only roughly known.
-        log.add(
-            0,
-            "",
-            _("is not UTF-8 text (near row %(row)d; save the file as “CSV UTF-8”)")
-            % {"row": number + 1},
-        )
-    except csv.Error as exc:
-        log.add(number + 1, "", _("is not a readable CSV row: %(error)s") % {"error": exc})
-
-
-def _xlsx_cells(path: Path, log: ErrorLog) -> Iterator[list[str]]:
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        if not workbook.sheet_names:
-            log.add(0, "", _("the workbook has no sheets"))
-            return
-        rows = workbook.get_sheet_by_index(0).iter_rows()
-    except (CalamineError, OSError, ValueError) as exc:
-        log.add(0, "", _("cannot be read as an XLSX workbook: %(error)s") % {"error": exc})
-        return
-    for cells in rows:
-        yield [_cell_text(cell) for cell in cells]
+        for _number, row in reader or Reader(path):
+            yield [_cell_text(cell) for cell in row]
+    except SpreadsheetError as exc:
+        log.add(exc.row, "", exc.message)
 
 
 def fit(cells: list[str], width: int, *, lenient: bool) -> bool:
@@ -247,6 +208,8 @@ def fit(cells: list[str], width: int, *, lenient: bool) -> bool:
 
 
 def _cell_text(cell: Any) -> str:
+    if isinstance(cell, str):
+        return cell.strip()
     if isinstance(cell, bool):
         return "true" if cell else "false"
     if isinstance(cell, float) and cell.is_integer():

@@ -5,6 +5,9 @@ kept per district and school year so a corrected upload replaces exactly that di
 School years are named by the calendar year they end in: 2025 is 2024-25.
 """
 
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -90,7 +93,8 @@ class StudentYear(models.Model):
                 name="one_student_year_per_district",
             )
         ]
-        indexes = [models.Index(fields=["district", "school_year"])]
+        # With the school: an upload's before-and-after counts by school read the index only.
+        indexes = [models.Index(fields=["district", "school_year", "school"])]
 
 
 class CourseCompletion(models.Model):
@@ -115,7 +119,7 @@ class CourseCompletion(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["district", "school_year"]),
+            models.Index(fields=["district", "school_year", "school"]),
             models.Index(fields=["student_id", "course_code"]),
         ]
 
@@ -222,7 +226,8 @@ class RecordUpload(models.Model):
 
 class ProgramStatus(models.Model):
     """Where a student stands in one program of study, and the school year each step was
-    first reached. Rebuilt from course completions by `status.recompute` (set-based SQL)."""
+        first reached. Rebuilt from course completions by `status.recompute` and `status.refresh`
+    (set-based SQL)."""
 
     student_id = models.CharField(max_length=20)
     program = models.ForeignKey(
@@ -236,6 +241,9 @@ class ProgramStatus(models.Model):
     participant_year = models.PositiveSmallIntegerField()
     concentrator_year = models.PositiveSmallIntegerField(null=True)
     completer_year = models.PositiveSmallIntegerField(null=True)
+    # Enrolled in more than one district (any year) when computed: another district's
+    # records may have counted, so an upload there must rebuild this row (status.refresh).
+    other_districts = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -244,3 +252,70 @@ class ProgramStatus(models.Model):
         indexes = [
             models.Index(fields=["district", "participant_year"]),
         ]
+
+
+class ExactCountExport(models.Model):
+    """The audit of an export of exact (unsuppressed) counts: who, when, what. Such files
+    are for the state's federal reporting (Perkins CAR), never for publication."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True)
+    username = models.CharField(max_length=150)  # kept if the account is renamed
+    exported_at = models.DateTimeField(auto_now_add=True)
+    report = models.CharField(max_length=20)  # "status" or "perkins"
+    school_year = models.PositiveSmallIntegerField()
+    district = models.CharField(max_length=7, blank=True)  # NCES ID; blank: the state
+    group_by = models.CharField(max_length=20)
+    breakdown = models.CharField(max_length=40)
+    file_format = models.CharField(max_length=4)
+    rows = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-exported_at"]
+
+
+class ImportJob(models.Model):
+    """One upload of student records, imported (or checked) in the background: its status,
+    and when done what it changed or every problem found. Never holds a student ID."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Reading and checking")
+        NEEDS_CONFIRMATION = "needs_confirmation", _("Waiting for your confirmation")
+        DONE = "done", _("Finished")
+        PROBLEMS = "problems", _("The file has problems")
+        FAILED = "failed", _("Stopped by an error")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Scope(models.TextChoices):
+        DISTRICT_YEAR = "district_year", _("The whole district and school year")
+        SCHOOLS = "schools", _("Only the schools in the file")
+
+    PENDING = (Status.QUEUED, Status.RUNNING)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=RecordUpload.Kind.choices)
+    file_name = models.CharField(max_length=255)
+    check_only = models.BooleanField(default=False)
+    scope = models.CharField(max_length=20, choices=Scope.choices, default=Scope.DISTRICT_YEAR)
+    confirmed = models.BooleanField(default=False)  # a shrinking upload was confirmed
+    language = models.CharField(max_length=10, default="en")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    summary = models.JSONField(null=True, blank=True)
+    problems = models.JSONField(default=list, blank=True)  # [row, column, problem]
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def pending(self) -> bool:
+        return self.status in self.PENDING

@@ -62,7 +62,7 @@ GROUP BY e.district_id, e.school_id, e.category
 """
 _STATUS_BY_PROGRAM_GROUP = """
 WITH enrolled AS ({enrolled})
-SELECT {group} AS grp, e.category,
+SELECT e.district_id, e.school_id, {group} AS grp, e.category,
        COUNT(DISTINCT ps.student_id),
        COUNT(DISTINCT CASE WHEN ps.concentrator_year <= %s THEN ps.student_id END),
        COUNT(DISTINCT CASE WHEN ps.completer_year <= %s THEN ps.student_id END)
@@ -71,7 +71,7 @@ JOIN {status} ps ON ps.student_id = e.student_id
 JOIN {program} p ON p.id = ps.program_id
 {join}
 WHERE ps.participant_year <= %s
-GROUP BY {group}, e.category
+GROUP BY e.district_id, e.school_id, {group}, e.category
 """
 _PROGRAM_GROUPS = {
     "program": ("p.id", ""),
@@ -201,7 +201,8 @@ def status_by_school(year: int, breakdown: str) -> list[tuple[Any, ...]]:
 def status_by_program_group(
     year: int, scope: ReportScope, group_by: str, breakdown: str
 ) -> list[tuple[Any, ...]]:
-    """(group, category, participants, concentrators, completers) for the scope's students."""
+    """(district, school, group, category, participants, concentrators, completers) for the
+    scope's students."""
     enrolled, params = _enrolled(year, scope, breakdown)
     group, join = _PROGRAM_GROUPS[group_by]
     return _run(

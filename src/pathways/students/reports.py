@@ -33,8 +33,9 @@ from pathways.geography.models import District
 from pathways.programs.models import ProgramOfStudy
 
 from .models import RecordUpload, StudentYear
+from .program_tables import place_of, program_table
 from .progress import school_year_label
-from .report_sql import NO_CLUSTER, status_by_program_group, status_by_school
+from .report_sql import NO_CLUSTER, status_by_school
 from .report_tables import (
     ALL,
     GEOGRAPHIC,
@@ -43,7 +44,6 @@ from .report_tables import (
     Geography,
     Key,
     agreeing,
-    category_equations,
     check_request,
     load_geography,
     subgroups,
@@ -192,39 +192,25 @@ def _status_row(
 def _program_status_rows(
     year: int, scope: ReportScope, group_by: str, breakdown: str, minimum: int
 ) -> list[ReportRow]:
-    """Rows by cluster or program, for the scope's students."""
-    labels, counts, hidden = _program_status_table(year, scope, group_by, breakdown, minimum)
+    """Rows by cluster or program, for the scope's students: its place's rows of the table
+    suppressed jointly for every place (see `program_tables`)."""
+    place = place_of(scope)
+    table = program_table(year, group_by, breakdown, minimum, place)
+    labels = _program_group_labels(group_by, table.groups(place))
+    counts: dict[Key, int] = {}
+    hidden: dict[Key, Suppression | None] = {}
+    for cell, count in table.counts.items():
+        if cell[:2] == place:
+            key = (group_by, *cell[2:])
+            counts[key], hidden[key] = count, table.hidden[cell]
     rows = []
     for group in sorted(labels, key=lambda g: (labels[g], g)):
         for subgroup, subgroup_label in subgroups(breakdown):
-            place = (group_by, group, labels[group], None)
-            rows.append(_status_row(place, breakdown, (subgroup, subgroup_label), counts, hidden))
+            row_place = (group_by, group, labels[group], None)
+            rows.append(
+                _status_row(row_place, breakdown, (subgroup, subgroup_label), counts, hidden)
+            )
     return rows
-
-
-def _program_status_table(
-    year: int, scope: ReportScope, group_by: str, breakdown: str, minimum: int
-) -> tuple[dict[str, str], dict[Key, int], dict[Key, Suppression | None]]:
-    """Group labels, counts and suppression of the table by cluster or program; its
-    all-students cells as in the table without a breakdown."""
-    found = status_by_program_group(year, scope, group_by, breakdown)
-    categories = [code for code, _label in subgroups(breakdown)[1:]]
-    labels = _program_group_labels(group_by, {str(row[0]) for row in found})
-    counts: dict[Key, int] = {
-        (group_by, group, category, status): 0
-        for group in labels
-        for category in [ALL, *categories]
-        for status in STATUSES
-    }
-    for group, category, *values in found:
-        for subgroup in {ALL, category}:
-            for status, value in zip(STATUSES, values, strict=True):
-                counts[(group_by, str(group), subgroup, status)] += int(value or 0)
-    equations = category_equations([(group_by, g) for g in labels], categories, STATUSES)
-    published = []
-    if breakdown != ALL:
-        published.append(_program_status_table(year, scope, group_by, ALL, minimum)[2])
-    return labels, counts, suppress(counts, equations, minimum, **agreeing(counts, *published))
 
 
 def _program_group_labels(group_by: str, keys: set[str]) -> dict[str, str]:

@@ -14,11 +14,17 @@ New Mexico's rules, with the course counts from `settings.PATHWAYS_STATUS_RULES`
 Each step's year is the school year the student reached it: the year the Nth distinct course
 was first passed, and for completers the later of that and the capstone's year.
 `recompute` rebuilds every ProgramStatus row in one set-based statement, portable between
-SQLite (3.25 or later, for window functions) and PostgreSQL.
+SQLite (3.25 or later, for window functions) and PostgreSQL. `refresh` rebuilds only the
+rows a change can touch, with the same statement limited to some programs (a program
+approved, its sequence edited, a program import) or to the students of some districts (a
+records upload); every change calls it inside its own transaction, so reports are never
+stale and a rolled-back change leaves status as it was.
 """
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -74,25 +80,28 @@ WITH sequence AS (
     FROM {program} program
     JOIN {placement} placement ON placement.program_id = program.id
     JOIN {course} course ON course.id = placement.course_id
-    WHERE program.status = %s
+    WHERE program.status = %s{programs}
 ),
 first_pass AS (
     -- Each sequence course a student passed, once, in the school year it was first passed.
     -- Other courses are left out early: they are most of the rows.
-    SELECT student_id, course_code, MIN(school_year) AS school_year
-    FROM {completion}
-    WHERE passed AND course_code IN (SELECT state_code FROM sequence)
-    GROUP BY student_id, course_code
+    SELECT done.student_id, done.course_code, MIN(done.school_year) AS school_year
+    FROM {completion} done{students}
+    WHERE done.passed AND done.course_code IN (SELECT state_code FROM sequence)
+    GROUP BY done.student_id, done.course_code
 ),
 enrolled AS (
-    -- The districts each student was enrolled in, any year.
-    SELECT DISTINCT student_id, district_id FROM {student_year}
+    -- The districts each student was enrolled in, any year, and how many there were.
+    SELECT student_id, district_id,
+           COUNT(*) OVER (PARTITION BY student_id) AS districts
+    FROM (SELECT DISTINCT enrolment.student_id, enrolment.district_id
+          FROM {student_year} enrolment{enrolment_students}) pairs
 ),
 counted AS (
     -- Passed courses that count toward a program of a district the student enrolled in,
     -- numbered in the order they were first passed.
     SELECT first_pass.student_id, sequence.program_id, sequence.district_id,
-           sequence.is_capstone, first_pass.school_year,
+           sequence.is_capstone, first_pass.school_year, enrolled.districts,
            ROW_NUMBER() OVER (
                PARTITION BY first_pass.student_id, sequence.program_id
                ORDER BY first_pass.school_year, first_pass.course_code
@@ -107,14 +116,15 @@ per_program AS (
            COUNT(*) AS courses_passed,
            MAX(CASE WHEN is_capstone THEN school_year END) AS capstone_year,
            MAX(CASE WHEN nth = %s THEN school_year END) AS participant_year,
-           MAX(CASE WHEN nth = %s THEN school_year END) AS concentrator_year
+           MAX(CASE WHEN nth = %s THEN school_year END) AS concentrator_year,
+           MAX(districts) AS districts
     FROM counted
     GROUP BY student_id, program_id, district_id
     HAVING COUNT(*) >= %s
 )
 INSERT INTO {status} (
     student_id, program_id, district_id, courses_passed, capstone_passed,
-    participant_year, concentrator_year, completer_year
+    participant_year, concentrator_year, completer_year, other_districts
 )
 SELECT student_id, program_id, district_id, courses_passed,
        capstone_year IS NOT NULL,
@@ -123,8 +133,17 @@ SELECT student_id, program_id, district_id, courses_passed,
            WHEN concentrator_year IS NULL OR capstone_year IS NULL THEN NULL
            WHEN capstone_year > concentrator_year THEN capstone_year
            ELSE concentrator_year
-       END
+       END,
+       districts > 1
 FROM per_program
+"""
+# The students a records upload of these districts can change: those enrolled there now,
+# those with a status in their programs, and those enrolled in several districts when
+# status was last computed (records in a district they have since left may have counted).
+_DISTRICT_STUDENTS = """
+SELECT student_id FROM {student_year} WHERE district_id IN ({districts})
+UNION
+SELECT student_id FROM {status} WHERE district_id IN ({districts}) OR other_districts
 """
 
 _COUNT_STATUS = """
@@ -147,25 +166,101 @@ def _tables() -> dict[str, str]:
 
 def recompute(rules: StatusRules | None = None) -> RecomputeSummary:
     """Rebuild every student's ProgramStatus from course completions, in one transaction."""
-    rules = rules or StatusRules.from_settings()
     start = time.perf_counter()
-    tables = _tables()
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM {status}".format(**tables))
-        cursor.execute(
-            _INSERT_STATUS.format(**tables),
-            [
-                ProgramOfStudy.Status.APPROVED.value,
-                rules.participant_courses,
-                rules.concentrator_courses,
-                rules.participant_courses,
-            ],
-        )
-        cursor.execute(_COUNT_STATUS.format(**tables))
+        _rebuild(cursor, rules)
+    return _summary(time.perf_counter() - start)
+
+
+def refresh(
+    *,
+    programs: Iterable[int] = (),
+    districts: Iterable[str] = (),
+    rules: StatusRules | None = None,
+) -> RecomputeSummary:
+    """Rebuild the ProgramStatus rows that a change to these programs (by id) or to these
+    districts' student records can touch, and no others; call it in the change's
+    transaction, so reports never show stale status. Both empty: nothing changes."""
+    start = time.perf_counter()
+    program_ids = sorted({int(pk) for pk in programs})
+    district_ids = sorted({str(d) for d in districts})
+    with transaction.atomic(), connection.cursor() as cursor:
+        if program_ids:
+            marks = ", ".join(["%s"] * len(program_ids))
+            where = (f"program_id IN ({marks})", program_ids)
+            _rebuild(
+                cursor, rules, programs=(f" AND program.id IN ({marks})", program_ids), where=where
+            )
+        if district_ids:
+            _rebuild_students(cursor, district_ids, rules)
+    return _summary(time.perf_counter() - start)
+
+
+_AFFECTED = "pathways_status_affected"  # a temporary table of student ids
+
+
+def _rebuild_students(cursor: Any, district_ids: list[str], rules: StatusRules | None) -> None:
+    """Rebuild every status row of the students a records upload of the districts can
+    change (`_DISTRICT_STUDENTS`), listed first: deleting their rows changes that list."""
+    tables = _tables()
+    marks = ", ".join(["%s"] * len(district_ids))
+    cursor.execute(f"DROP TABLE IF EXISTS {_AFFECTED}")
+    cursor.execute(f"CREATE TEMPORARY TABLE {_AFFECTED} (student_id VARCHAR(20) PRIMARY KEY)")
+    listed = _DISTRICT_STUDENTS.format(**tables, districts=marks)
+    cursor.execute(f"INSERT INTO {_AFFECTED} {listed}", [*district_ids, *district_ids])
+    in_affected = f"student_id IN (SELECT student_id FROM {_AFFECTED})"
+    _rebuild(cursor, rules, students=_AFFECTED, where=(in_affected, []))
+    cursor.execute(f"DROP TABLE {_AFFECTED}")
+
+
+def _rebuild(
+    cursor: Any,
+    rules: StatusRules | None,
+    *,
+    programs: tuple[str, list[Any]] = ("", []),
+    students: str = "",
+    where: tuple[str, list[Any]] = ("", []),
+) -> None:
+    """Delete the status rows `where` selects (every row when it is empty) and insert them
+    afresh, for the approved programs `programs` keeps and the students listed in the table
+    `students` (every student when empty)."""
+    rules = rules or StatusRules.from_settings()
+    tables = _tables()
+    condition, condition_params = where
+    delete = "DELETE FROM {status}".format(**tables)
+    cursor.execute(f"{delete} WHERE {condition}" if condition else delete, condition_params)
+    program_sql, program_params = programs
+    cursor.execute(
+        _INSERT_STATUS.format(
+            **tables,
+            programs=program_sql,
+            students=_joined(students, "done"),
+            enrolment_students=_joined(students, "enrolment"),
+        ),
+        [
+            ProgramOfStudy.Status.APPROVED.value,
+            *program_params,
+            rules.participant_courses,
+            rules.concentrator_courses,
+            rules.participant_courses,
+        ],
+    )
+
+
+def _joined(table: str, alias: str) -> str:
+    """A join keeping only the students listed in `table` (none: every student)."""
+    if not table:
+        return ""
+    return f" JOIN {table} affected ON affected.student_id = {alias}.student_id"
+
+
+def _summary(seconds: float) -> RecomputeSummary:
+    with connection.cursor() as cursor:
+        cursor.execute(_COUNT_STATUS.format(**_tables()))
         participants, concentrators, completers = cursor.fetchone()
     return RecomputeSummary(
         participants=participants,
         concentrators=concentrators,
         completers=completers,
-        seconds=time.perf_counter() - start,
+        seconds=seconds,
     )

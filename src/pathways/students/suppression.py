@@ -56,11 +56,19 @@ def suppress(
     for key in hidden_elsewhere:
         if key in counts:
             hidden.setdefault(key, COMPLEMENTARY)
+    # After the first round only the equations and groups a newly hidden cell touches can
+    # change, so each later round looks at those alone.
+    touched: set[K] | None = None
     while True:
-        system.protect_equations(hidden)
-        derivable = system.derivable(hidden)
+        before = set(hidden)
+        system.protect_equations(hidden, touched)
+        derivable = system.derivable(
+            hidden, None if touched is None else touched | (set(hidden) - before)
+        )
+        before = set(hidden)
         if not derivable or not system.hide_next_to(derivable, hidden):
             break
+        touched = set(hidden) - before
     return {key: Suppression(hidden[key]) if key in hidden else None for key in counts}
 
 
@@ -98,9 +106,13 @@ class _System(Generic[K]):
         best = min(pool, key=lambda item: (self.counts[item[0]], item[1], self.order[item[0]]))
         return best[0]
 
-    def protect_equations(self, hidden: dict[K, str]) -> None:
-        """Until stable: an equation with exactly one hidden member gets a second one."""
-        pending = set(range(len(self.equations)))
+    def protect_equations(self, hidden: dict[K, str], touched: set[K] | None = None) -> None:
+        """Until stable: an equation with exactly one hidden member gets a second one. Only
+        the equations of `touched` cells are looked at first, when given."""
+        if touched is None:
+            pending = set(range(len(self.equations)))
+        else:
+            pending = {index for key in touched for index in self.equations_of[key]}
         while pending:
             index = pending.pop()
             total, parts = self.equations[index]
@@ -135,6 +147,10 @@ class _System(Generic[K]):
 
     def _connected_equations(self, key: K, hidden: Mapping[K, str]) -> list[int]:
         """The equations reachable from `key` through hidden cells."""
+        return self._component_of(key, hidden)[0]
+
+    def _component_of(self, key: K, hidden: Mapping[K, str]) -> tuple[list[int], set[K]]:
+        """The equations reachable from `key` through hidden cells, and those cells."""
         seen_cells, seen_equations, stack = {key}, [], [key]
         done: set[int] = set()
         while stack:
@@ -148,12 +164,22 @@ class _System(Generic[K]):
                     if member in hidden and member not in seen_cells:
                         seen_cells.add(member)
                         stack.append(member)
-        return seen_equations
+        return seen_equations, seen_cells
 
-    def derivable(self, hidden: Mapping[K, str]) -> list[K]:
-        """Hidden cells whose value follows exactly from the shown cells."""
+    def derivable(self, hidden: Mapping[K, str], touched: set[K] | None = None) -> list[K]:
+        """Hidden cells whose value follows exactly from the shown cells; when `touched` is
+        given, only in the connected groups of those cells (the others are unchanged)."""
         found: list[K] = []
-        for component in self._components(hidden):
+        if touched is None:
+            components = self._components(hidden)
+        else:
+            components, seen = [], set()
+            for key in touched:
+                if key not in seen:
+                    equations, cells = self._component_of(key, hidden)
+                    seen |= cells
+                    components.append(equations)
+        for component in components:
             rows = self._rows(component, hidden)
             found.extend(_unit_vectors_in_row_space(rows))
         return sorted(found, key=self.order.__getitem__)

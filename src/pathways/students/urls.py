@@ -2,12 +2,21 @@
 
 from django.urls import URLPattern, URLResolver, path, re_path
 
-from . import views_reports, views_student, views_upload
+from . import views_jobs, views_reports, views_student, views_upload
 
 app_name = "students"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("me/", views_student.my_records, name="me"),
     path("upload/", views_upload.upload, name="upload"),
+    path("upload/jobs/<uuid:job_id>/", views_jobs.job_page, name="job"),
+    path("upload/jobs/<uuid:job_id>/confirm/", views_jobs.job_confirm, name="job_confirm"),
+    path("upload/jobs/<uuid:job_id>/cancel/", views_jobs.job_cancel, name="job_cancel"),
+    path("upload/jobs/<uuid:job_id>/problems.csv", views_jobs.job_problems, name="job_problems"),
+    re_path(
+        r"^upload/templates/(?P<kind>[a-z_]+)\.(?P<fmt>csv|xlsx)$",
+        views_jobs.layout_template,
+        name="layout_template",
+    ),
     path("reports/", views_reports.status_report_page, name="reports"),
     re_path(
         r"^reports/cte-status\.(?P<fmt>csv|xlsx)$",
@@ -20,4 +29,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views_reports.perkins_file,
         name="perkins_file",
     ),
+    re_path(r"^reports/exact\.(?P<fmt>csv|xlsx)$", views_reports.exact_file, name="exact_file"),
 ]

@@ -16,8 +16,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from pathways.geography.models import District
 from pathways.programs.exporting import CONTENT_TYPES, FORMATS
@@ -25,6 +27,7 @@ from pathways.programs.exporting import CONTENT_TYPES, FORMATS
 from . import exporting, indicators, report_tables, reports
 from .charts import grouped_bars
 from .forms import BREAKDOWN_LABELS, GROUP_BY_CAPTIONS, GROUP_BY_LABELS, ReportFilterForm
+from .models import ExactCountExport
 from .progress import school_year_label
 from .scope import ReportScope, scope_for
 from .views import forbidden
@@ -59,6 +62,7 @@ class ReportKind:
     stem: str  # of the download's file name
     groupings: tuple[str, ...]
     build: Callable[[ReportRequest], Any]
+    build_exact: Callable[[ReportRequest], Any]  # the same, without suppression
     describe: Callable[[Any, dict[str, Any]], None]  # adds the report to the page's context
 
     def default_group_by(self, scope: ReportScope) -> str:
@@ -123,6 +127,7 @@ def _page(request: HttpRequest, kind: ReportKind) -> HttpResponse:
             "group_by_caption": GROUP_BY_CAPTIONS.get(report_request.group_by),
             "breakdown_label": BREAKDOWN_LABELS.get(report_request.breakdown),
             "year_label": school_year_label(report_request.year),
+            "exact_report": "perkins" if kind.template == "students/perkins.html" else "status",
             "downloads": [
                 (fmt.upper(), reverse(kind.file_view, kwargs={"fmt": fmt}) + f"?{query}")
                 for fmt in FORMATS
@@ -152,9 +157,13 @@ def _download(request: HttpRequest, fmt: str, kind: ReportKind) -> HttpResponse:
         }
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
     data, _rows = exporting.file_bytes(kind.build(report_request), fmt)
+    return _attachment(data, fmt, kind.stem, report_request)
+
+
+def _attachment(data: bytes, fmt: str, stem: str, report_request: ReportRequest) -> HttpResponse:
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     parts = (
-        kind.stem,
+        stem,
         report_request.scope.district_id or "state",
         report_request.year,
         report_request.group_by,
@@ -168,12 +177,13 @@ def _download(request: HttpRequest, fmt: str, kind: ReportKind) -> HttpResponse:
 # --- The status report ---------------------------------------------------------------------
 
 
-def _status_report(report_request: ReportRequest) -> Any:
+def _status_report(report_request: ReportRequest, minimum: int | None = None) -> Any:
     return reports.status_report(
         report_request.year,
         report_request.scope,
         group_by=report_request.group_by,
         breakdown=report_request.breakdown,
+        minimum=minimum,
     )
 
 
@@ -200,6 +210,7 @@ STATUS = ReportKind(
     stem="cte-status",
     groupings=report_tables.GROUP_BY,
     build=_status_report,
+    build_exact=lambda report_request: _status_report(report_request, EXACT),
     describe=_describe_status,
 )
 
@@ -207,13 +218,17 @@ STATUS = ReportKind(
 # --- The Perkins V indicators --------------------------------------------------------------
 
 
-def _indicators(report_request: ReportRequest) -> Any:
+def _indicators(report_request: ReportRequest, minimum: int | None = None) -> Any:
     return indicators.perkins_indicators(
         report_request.year,
         report_request.scope,
         group_by=report_request.group_by,
         breakdown=report_request.breakdown,
+        minimum=minimum,
     )
+
+
+EXACT = 1  # a minimum cell size of 1 hides nothing
 
 
 def _describe_indicators(indicators: Any, context: dict[str, Any]) -> None:
@@ -228,6 +243,7 @@ PERKINS = ReportKind(
     stem="perkins-v",
     groupings=("state", "district"),  # the indicators are computed for places only
     build=_indicators,
+    build_exact=lambda report_request: _indicators(report_request, EXACT),
     describe=_describe_indicators,
 )
 
@@ -255,3 +271,44 @@ def perkins_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def perkins_file(request: HttpRequest, fmt: str) -> HttpResponse:
     return _download(request, fmt, PERKINS)
+
+
+# --- Exact counts for the state's federal reporting -----------------------------------------
+
+
+@login_required
+@require_POST
+def exact_file(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The report's exact counts (no suppression), for the state role only: every export is
+    recorded (who, when, what), the file says it is not for publication, and no cache keeps
+    it. A POST, so no link, prefetch or crawler can make one."""
+    if not request.user.has_perm("students.export_exact_counts"):
+        response = forbidden(request, _("Exact counts are for state staff only."))
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+    kind = PERKINS if request.POST.get("report") == "perkins" else STATUS
+    request.GET = request.POST  # the filters, as on the page
+    try:
+        report_request, _context = _resolve(request, kind)
+    except Refused as refused:
+        return refused.response
+    if report_request is None:
+        return HttpResponse(
+            _("No report for these filters."), status=400, content_type="text/plain"
+        )
+    report = kind.build_exact(report_request)
+    data, rows = exporting.file_bytes(report, fmt, exact=True)
+    ExactCountExport.objects.create(
+        user=request.user,  # type: ignore[misc]  # signed in: login_required
+        username=request.user.get_username(),
+        report="perkins" if kind is PERKINS else "status",
+        school_year=report_request.year,
+        district=report_request.scope.district_id or "",
+        group_by=report_request.group_by,
+        breakdown=report_request.breakdown,
+        file_format=fmt,
+        rows=rows,
+    )
+    response = _attachment(data, fmt, f"{kind.stem}-exact-not-for-publication", report_request)
+    patch_cache_control(response, private=True, no_store=True)
+    return response

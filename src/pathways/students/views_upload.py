@@ -1,9 +1,9 @@
 """The upload page for student records: district coordinators (their district) and the state.
 
 A bad upload answers 4xx with a message, never 500: 400 for a missing, empty or wrongly
-named file, 413 for one over the size cap, 422 for a file whose rows have problems (every
-problem is listed with file, row and column; nothing is saved), 403 for records of a district
-the user may not load.
+named file, 413 for one over the size cap, 422 for a workbook beyond the bounds of
+core/spreadsheets.py. A good upload becomes a background job (students/jobs.py) whose page
+(views_jobs.py) shows its progress, then what it changed or every problem (422).
 """
 
 from dataclasses import dataclass
@@ -11,17 +11,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from pathways.core.uploads import body_too_large, saved_upload
-from pathways.datasets.errors import ImportValidationError
+from pathways.core.problems import group_problems
+from pathways.core.uploads import body_too_large
 
-from . import importing, layouts
+from . import jobs, layouts
 from .forms import UploadForm
 from .models import RecordUpload
 from .progress import school_year_label
@@ -65,6 +65,7 @@ def _layouts() -> list[dict[str, Any]]:
     """Each kind's columns, required ones first, for the help beside the form."""
     return [
         {
+            "code": kind,
             "kind": RecordUpload.Kind(kind).label,
             "required": layout.required,
             "optional": [c for c in layout.columns if c in layout.optional],
@@ -85,6 +86,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         "layouts": _layouts(),
         "history": upload_history(request.user),
         "statewide": getattr(request.user, "role", None) == "state_admin",
+        "shrink_percent": round(100 * settings.PATHWAYS_UPLOAD_SHRINK_WARNING),
     }
     if request.method != "POST":
         context["form"] = UploadForm()
@@ -104,33 +106,21 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _load(request: HttpRequest, form: UploadForm, context: dict[str, Any]) -> HttpResponse:
+    """Save the file and record its job; refuse at once (422) a workbook whose zip promises
+    too much, else queue the job and send the browser to its page."""
     upload: UploadedFile = form.cleaned_data["file"]
     name = Path(upload.name or "upload").name
-    check_only = bool(form.cleaned_data.get("check_only"))
-    kind = form.cleaned_data["kind"]
-    context.update(
-        {"file_name": name, "check_only": check_only, "kind": RecordUpload.Kind(kind).label}
+    job = jobs.create(
+        upload,
+        user=request.user,
+        kind=form.cleaned_data["kind"],
+        check_only=bool(form.cleaned_data.get("check_only")),
+        scope=form.cleaned_data["scope"],
+        file_name=name,
     )
-    with saved_upload(upload, prefix="student-records-") as path:
-        try:
-            summary = importing.import_file(
-                path, kind=kind, user=request.user, check=check_only, original_name=name
-            )
-        except ImportValidationError as exc:
-            context["problems"] = exc.problems
-            return render(request, "students/upload_result.html", context, status=422)
-        except PermissionDenied as exc:
-            return forbidden(request, str(exc) or _("You may not load records for that district."))
-    context["summary"] = summary
-    context["district_years"] = [
-        {
-            "district": item.district_name,
-            "year": school_year_label(item.year),
-            "rows": item.rows,
-            "students": item.students,
-            "outcome": summary.outcome(item),
-        }
-        for item in summary.district_years
-    ]
-    context["history"] = upload_history(request.user)
-    return render(request, "students/upload_result.html", context)
+    refusal = jobs.refuse_at_once(job)
+    if refusal is not None:
+        context.update({"file_name": name, "problem_groups": group_problems([refusal])})
+        return render(request, "students/upload_result.html", context, status=422)
+    jobs.enqueue(job)
+    return redirect("students:job", job_id=job.pk)

@@ -12,9 +12,11 @@ from .layouts import Layout
 from .models import SPECIAL_POPULATIONS, RecordUpload, School, StudentYear
 
 if TYPE_CHECKING:
-    from .importing import DistrictYear  # importing uses the writer; the type only, here
+    from .changes import DistrictYear  # the type only: changes imports the layouts
 
 BATCH = 20_000
+DELETE_BATCH = 500
+SCHOOLS = "schools"  # changes.SCHOOLS: replace only the schools in the file
 STUDENT_YEAR_FIELDS = ("school", "grade_level", "sex", "race_ethnicity", *SPECIAL_POPULATIONS)
 
 
@@ -22,9 +24,11 @@ class RecordWriter:
     """Replaces district-years' records: clears each on first sight, then streams its rows
     into the table as plain SQL rows (a million model objects would take minutes)."""
 
-    def __init__(self, layout: Layout, sha256: str):
+    def __init__(self, layout: Layout, sha256: str, scope: str = "district_year"):
         self.layout = layout
         self.sha256 = sha256
+        self.by_school = scope == SCHOOLS
+        self.cleared: set[tuple[str, int, int]] = set()  # (district, year, school) replaced
         self.courses = layout.kind == RecordUpload.Kind.COURSES
         fields = ["student_id", layout.year_field, "district"]
         fields += (["school"] if self.courses else []) + list(layout.value_fields)
@@ -37,9 +41,11 @@ class RecordWriter:
             return
         self.rows.pause()
         where = {"district_id": group.district_id, self.layout.year_field: group.year}
-        self.layout.model._default_manager.filter(**where).delete()
+        if not self.by_school:  # by school: each school is cleared when first seen (add)
+            self.layout.model._default_manager.filter(**where).delete()
         if self.courses:
-            StudentYear.objects.filter(**where).delete()
+            if not self.by_school:
+                StudentYear.objects.filter(**where).delete()
             for code, pk in School.objects.filter(district_id=group.district_id).values_list(
                 "code", "pk"
             ):
@@ -57,6 +63,8 @@ class RecordWriter:
         if self.courses:
             assert attributes is not None
             school = self._school_id(group.district_id, attributes[0])
+            if self.by_school and (group.district_id, group.year, school) not in self.cleared:
+                self._clear_school(group, school)
             self.rows.write(
                 self.table, (student_id, group.year, group.district_id, school, *values)
             )
@@ -71,6 +79,13 @@ class RecordWriter:
             found = School.objects.create(district_id=district_id, code=code).pk
             self.school_ids[key] = found
         return found
+
+    def _clear_school(self, group: "DistrictYear", school: int) -> None:
+        self.rows.pause()
+        self.cleared.add((group.district_id, group.year, school))
+        where = {"district_id": group.district_id, "school_year": group.year, "school": school}
+        self.layout.model._default_manager.filter(**where).delete()
+        StudentYear.objects.filter(**where).delete()
 
     def finish(
         self,
@@ -95,18 +110,35 @@ class RecordWriter:
                     defaults={
                         "file_name": file_name[:255],
                         "sha256": self.sha256,
-                        "rows": group.rows,
+                        "rows": group.rows_after(SCHOOLS if self.by_school else ""),
                         "uploaded_by": uploaded_by,
                     },
                 )
 
     def _student_years(self, seen: dict[tuple[str, str, int], Any], changed: set) -> None:
         table = _table(StudentYear, ["student_id", "school_year", "district", *STUDENT_YEAR_FIELDS])
+        if self.by_school:
+            self._clear_moved_students(seen, changed)
         for (student_id, district_id, year), entry in seen.items():
             if (district_id, year) in changed:
                 school, *rest = entry.attributes
                 school_id = self.school_ids[(district_id, school)]
                 self.rows.write(table, (student_id, year, district_id, school_id, *rest))
+
+    def _clear_moved_students(self, seen: dict[tuple[str, str, int], Any], changed: set) -> None:
+        """A student of the file listed at another school that year moves to the file's."""
+        self.rows.pause()
+        by_group: dict[tuple[str, int], list[str]] = {}
+        for student_id, district_id, year in seen:
+            if (district_id, year) in changed:
+                by_group.setdefault((district_id, year), []).append(student_id)
+        for (district_id, year), students in by_group.items():
+            for start in range(0, len(students), DELETE_BATCH):
+                StudentYear.objects.filter(
+                    district_id=district_id,
+                    school_year=year,
+                    student_id__in=students[start : start + DELETE_BATCH],
+                ).delete()
 
     def _name_schools(self, school_names: dict[tuple[str, str], tuple[str, int]]) -> None:
         """Schools are upserted, never deleted: a name in the file renames the school."""

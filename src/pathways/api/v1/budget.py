@@ -12,16 +12,20 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
-from pathways.budget.calculation import build_budget
+from pathways.budget.calculation import Line, build_budget
 from pathways.budget.defaults import resolve_place
 from pathways.budget.matches import find_matches
 from pathways.budget.scenario import (
     CATEGORIES,
+    DEFAULT_TRANSPORT,
     MAX_BEDROOMS,
+    MAX_MILES,
+    TRANSPORT_MODES,
     Scenario,
     parse_amount,
     validate_household,
 )
+from pathways.budget.taxes.credits import CREDIT_SOURCES, Credits, credit_rules
 
 router = Router(tags=["budget"])
 CATEGORY_LIST = ", ".join(CATEGORIES)
@@ -42,11 +46,17 @@ class BudgetIn(Schema):
         description="Apartment size for the housing default, 0 (studio) to 4; omit for the "
         "usual size for the household (Economic Policy Institute's family budget sizes).",
     )
+    transport: Any = Field(
+        DEFAULT_TRANSPORT,
+        description=f"How the household gets around, for the transportation default: one of "
+        f"{', '.join(TRANSPORT_MODES)} (car: costed by `miles` at the IRS rate).",
+    )
+    miles: Any = Field(None, description=f"Miles driven a month, 0-{MAX_MILES}, for transport car.")
     expenses: dict[str, Any] = Field(
         default_factory=dict,
         description=f"Monthly amounts in dollars by category ({CATEGORY_LIST}); a category "
-        "left out takes its default where it has one (housing: HUD Fair Market Rent; food: "
-        "USDA Thrifty Food Plan; health_care: average worker premium, KFF), else counts as 0.",
+        "left out takes its default where it has one (each answer's `categories` names the "
+        "source), else counts as 0.",
         json_schema_extra={"example": {"child_care": 650, "phone_internet": 110}},
     )
 
@@ -55,6 +65,31 @@ class TaxesOut(Schema):
     federal: float = Field(description="Federal income tax, before credits, a year.")
     fica: float = Field(description="Social Security and Medicare, the employee's share.")
     state: float = Field(description="New Mexico personal income tax, before credits.")
+    credits: float = Field(description="Every credit applied (see `credits`), a year.")
+    total: float = Field(description="Taxes after credits; negative when refunds exceed them.")
+
+
+class SourceOut(Schema):
+    title: str
+    publisher: str
+    url: str
+    vintage: str
+
+
+class CategoryOut(Schema):
+    category: str
+    monthly: float = Field(description="The monthly amount counted.")
+    origin: str = Field(description="entered, default, or missing (no amount, counts as 0).")
+    method: str = Field(description="How the default was worked out, when it is used.")
+    source: SourceOut | None = Field(description="Where the default comes from.")
+
+
+class CreditOut(Schema):
+    credit: str = Field(description=f"One of {', '.join(CREDIT_SOURCES)}.")
+    amount: float = Field(description="A year, at the required income.")
+    refundable: bool
+    source: str
+    url: str
 
 
 class MatchOut(Schema):
@@ -74,12 +109,14 @@ class BudgetOut(Schema):
     area_is_state_fallback: bool
     filing_status: str
     tax_year: int
+    categories: list[CategoryOut] = Field(description="Every category, with its source.")
     expenses: dict[str, float] = Field(description="The monthly amount counted per category.")
     defaulted: list[str] = Field(description="Categories that took their default.")
     missing: list[str] = Field(description="Categories with no amount and no default (0).")
     monthly_total: float
     annual_expenses: float
     taxes: TaxesOut
+    credits: list[CreditOut] = Field(description="Each credit the household gets, nonzero.")
     required_annual: int = Field(description="Household gross income needed, whole dollars.")
     required_per_worker_annual: float
     required_hourly: float = Field(description="Per working adult, at 2,080 hours a year.")
@@ -98,6 +135,42 @@ def _number(value: Decimal) -> float:
 
 def _fail(message: str) -> HttpError:
     return HttpError(422, message)
+
+
+def _category(line: Line) -> dict[str, Any]:
+    cite = line.default.citation if line.uses_default else None
+    return {
+        "category": line.category,
+        "monthly": _number(line.amount or Decimal(0)),
+        "origin": "entered"
+        if line.entered is not None
+        else "missing"
+        if line.missing
+        else "default",
+        "method": line.default.method if line.uses_default else "",
+        "source": None if cite is None else vars(cite),
+    }
+
+
+REFUNDABLE = {"additional_child_tax_credit", "earned_income", "nm_working_families", "nm_child"}
+
+
+def _credits(credits: Credits, year: int) -> list[dict[str, Any]]:
+    rules = credit_rules(year)
+    found = []
+    for key, table in CREDIT_SOURCES.items():
+        amount = getattr(credits, key)
+        if amount:
+            found.append(
+                {
+                    "credit": key,
+                    "amount": _number(amount),
+                    "refundable": key in REFUNDABLE,
+                    "source": rules[table]["title"],
+                    "url": rules[table]["url"],
+                }
+            )
+    return found
 
 
 @router.post(
@@ -131,7 +204,21 @@ def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
             raise _fail(f"expenses.{key} ({raw!r}): {error.args[0]}") from error
         if amount is not None:
             entered[key] = amount
-    scenario = Scenario(place=fips, household=household, bedrooms=bedrooms, entered=entered)
+    transport = str(payload.transport or DEFAULT_TRANSPORT)
+    if transport not in TRANSPORT_MODES:
+        raise _fail(f"transport must be one of {', '.join(TRANSPORT_MODES)}, got {transport!r}.")
+    miles = payload.miles
+    whole = isinstance(miles, int) and not isinstance(miles, bool)
+    if miles is not None and not (whole and 0 <= miles <= MAX_MILES):
+        raise _fail(f"miles must be a whole number from 0 to {MAX_MILES}, got {miles!r}.")
+    scenario = Scenario(
+        place=fips,
+        household=household,
+        bedrooms=bedrooms,
+        transport=transport,
+        miles=miles,
+        entered=entered,
+    )
     built = build_budget(scenario, place)
     requirement = built.requirement()
     matches = find_matches(place.area.code, requirement.per_worker_annual)
@@ -141,6 +228,7 @@ def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
         "area_is_state_fallback": place.area_is_state_fallback,
         "filing_status": household.filing_status.value,
         "tax_year": requirement.year,
+        "categories": [_category(line) for line in built.lines],
         "expenses": {line.category: _number(line.amount or Decimal(0)) for line in built.lines},
         "defaulted": [line.category for line in built.lines if line.uses_default],
         "missing": [line.category for line in built.lines if line.missing],
@@ -150,7 +238,10 @@ def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
             "federal": _number(requirement.taxes.federal),
             "fica": _number(requirement.taxes.fica.total),
             "state": _number(requirement.taxes.state),
+            "credits": _number(requirement.taxes.credits.total),
+            "total": _number(requirement.taxes.total),
         },
+        "credits": _credits(requirement.taxes.credits, requirement.year),
         "required_annual": requirement.gross_annual,
         "required_per_worker_annual": _number(requirement.per_worker_annual),
         "required_hourly": _number(requirement.hourly),
@@ -166,7 +257,9 @@ def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
         ],
         "share_of_jobs_percent": None if matches.share is None else _number(matches.share),
         "notes": "Tax year 2025: federal income tax (standard deduction), Social Security and "
-        "Medicare, New Mexico income tax. Tax credits are not included, so the required "
-        "income is a conservative estimate. Transportation by car has no default through the "
-        "API (the pages estimate it from miles driven).",
+        "Medicare, New Mexico income tax, less the federal Child Tax Credit (and its "
+        "refundable part), Earned Income Tax Credit and Child and Dependent Care Credit and "
+        "New Mexico's Working Families Tax Credit and child income tax credit. Children are "
+        "taken as under 13, adults as 25 to 64. New Mexico's low- and middle-income exemption "
+        "is not included.",
     }

@@ -9,6 +9,7 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from pathways.api.v1.schemas import (
+    BRIGHT_OUTLOOK_FILTER,
     SORTS,
     Error,
     FrameworkParam,
@@ -67,7 +68,10 @@ def list_clusters(
 )
 @decorate_view(cache_for_visitors)
 def cluster_detail(
-    request: HttpRequest, code: str, sort: Annotated[SortParam, Query()] = "openings"
+    request: HttpRequest,
+    code: str,
+    sort: Annotated[SortParam, Query()] = "openings",
+    bright_outlook: Annotated[bool, Query(description=BRIGHT_OUTLOOK_FILTER)] = False,
 ) -> ClusterDetailOut:
     links = SubClusterOccupation.objects.order_by("soc_code")
     subclusters = SubCluster.objects.order_by("name").prefetch_related(
@@ -81,6 +85,8 @@ def cluster_detail(
     if cluster is None:
         raise HttpError(404, f"Unknown cluster '{code}'. GET /api/v1/clusters lists the codes.")
     rows = sort_rows(occupation_rows(cluster_socs(cluster.code)), SORTS[sort])
+    if bright_outlook:
+        rows = [row for row in rows if row.bright_outlook]
     return ClusterDetailOut(
         code=cluster.code,
         name=cluster.name,

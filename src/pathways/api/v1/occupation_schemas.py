@@ -8,11 +8,14 @@ from pydantic import BaseModel
 
 from pathways.api.v1.schemas import PROJECTIONS_PERIOD, PROJECTIONS_SOURCE, number
 from pathways.datasets.registry import get_source
+from pathways.occupations import outlook
 from pathways.occupations.models import NationalProjection, StateProjectionEstimate, WageEstimate
 from pathways.occupations.profile import ClusterPlacement, OccupationProfile
 from pathways.occupations.wages import PERIOD, SOURCE
 
 STATE_ESTIMATE_SOURCE = get_source("state_projections").publisher
+ONET = get_source("onet")
+EP = get_source("bls_ep")
 
 
 class Placement(Schema):
@@ -39,18 +42,49 @@ class Riasec(Schema):
     S: float | None
     E: float | None
     C: float | None
+    source: str = ONET.title
+    vintage: str = ONET.vintage
 
 
 class EducationShare(Schema):
     label: str = Field(description="O*NET required level of education category.")
     percent: float = Field(description="Share of incumbents who say the level is required.")
+    less_reliable: bool = Field(
+        description="O*NET flags the share 'Recommend Suppress' (few respondents or a large "
+        "error); it is published and shown, to be read with caution."
+    )
 
 
 class Education(Schema):
     typical_entry: str | None = Field(description="BLS typical education for entry, as published.")
     work_experience: str | None = Field(description="BLS work experience in a related occupation.")
     on_the_job_training: str | None = Field(description="BLS typical on-the-job training.")
-    required_level_shares: list[EducationShare] = Field(description="O*NET; shares of 5% or more.")
+    typical_entry_source: str = EP.title
+    typical_entry_vintage: str = EP.vintage
+    typical_entry_soc: str | None = Field(
+        description="The projections' code these three are for when it is a combined code."
+    )
+    required_level_shares: list[EducationShare] = Field(
+        description="O*NET: every category O*NET publishes, largest first."
+    )
+    required_level_source: str = ONET.title
+    required_level_vintage: str = ONET.vintage
+
+
+class Member(Schema):
+    soc: str = Field(description="SOC 2018 detailed code.")
+    title: str
+
+
+class Combined(Schema):
+    """Set when the code is BLS's own combined code (25-9045): what it covers."""
+
+    members: list[Member] = Field(description="SOC 2018 detailed occupations it covers.")
+    onet_codes: list[str] = Field(description="O*NET-SOC occupations of those members.")
+    basis: str = Field(
+        description="How members were found: the broad group's SOC 2018 detailed codes that "
+        "BLS does not publish on their own."
+    )
 
 
 class WageRow(Schema):
@@ -102,9 +136,14 @@ class OccupationDetailOut(Schema):
     soc: str
     title: str
     description: str = Field(description="O*NET description (SOC definition where O*NET has none).")
+    combined: Combined | None = Field(description="Set for a BLS combined code.")
     job_zone: int | None
     job_zone_name: str | None
+    job_zone_source: str = ONET.title
+    job_zone_vintage: str = ONET.vintage
     riasec: Riasec
+    bright_outlook: bool = Field(description="Derived here, not O*NET's list (see basis).")
+    bright_outlook_basis: str = outlook.BASIS
     education: Education
     clusters: Clusters
     wages_merged_code: str | None = Field(
@@ -169,24 +208,40 @@ def state_out(p: StateProjectionEstimate | None) -> StateEstimateOut | None:
     )
 
 
+def _combined(profile: OccupationProfile) -> Combined | None:
+    if profile.combined is None:
+        return None
+    return Combined(
+        members=[Member(soc=m.soc, title=m.title) for m in profile.members],
+        onet_codes=[o.code for o in profile.member_onet],
+        basis="The SOC 2018 detailed codes of the code's broad group that BLS does not "
+        "publish on their own (derived here).",
+    )
+
+
 def occupation_detail_out(profile: OccupationProfile) -> OccupationDetailOut:
     national = profile.national_projection
     with translation.override("en"):  # labels stay in English: they are part of the contract
         shares = [
-            EducationShare(label=s.label, percent=float(s.percent))
+            EducationShare(label=s.label, percent=float(s.percent), less_reliable=s.less_reliable)
             for s in profile.required_education
         ]
     return OccupationDetailOut(
         soc=profile.soc.code,
         title=profile.title,
         description=profile.description,
+        combined=_combined(profile),
         job_zone=profile.job_zone.number if profile.job_zone else None,
         job_zone_name=profile.job_zone.name if profile.job_zone else None,
-        riasec=Riasec(**{letter: number(value) for letter, value in profile.riasec.items()}),
+        riasec=Riasec.model_validate(
+            {letter: number(value) for letter, value in profile.riasec.items()}
+        ),
+        bright_outlook=outlook.is_bright(national, outlook.outlook_rule()),
         education=Education(
             typical_entry=national.typical_education or None if national else None,
             work_experience=national.work_experience or None if national else None,
             on_the_job_training=national.job_training or None if national else None,
+            typical_entry_soc=profile.projection_combined_code or None,
             required_level_shares=shares,
         ),
         clusters=Clusters.model_validate(

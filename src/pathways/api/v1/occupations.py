@@ -9,10 +9,17 @@ from ninja.errors import HttpError
 
 from pathways.api.v1.occupation_schemas import OccupationDetailOut, occupation_detail_out
 from pathways.api.v1.regions import find_region
-from pathways.api.v1.schemas import SORTS, Error, OccupationRowOut, rows_out
+from pathways.api.v1.schemas import (
+    BRIGHT_OUTLOOK_FILTER,
+    SORTS,
+    Error,
+    OccupationRowOut,
+    rows_out,
+)
 from pathways.core.pagecache import cache_for_visitors
 from pathways.core.text import fold
 from pathways.framework.models import Cluster
+from pathways.occupations.combined import member_map
 from pathways.occupations.profile import occupation_profile
 from pathways.occupations.search import search_occupations
 from pathways.occupations.tables import (
@@ -48,6 +55,7 @@ def list_occupations(
         Query(description="Largest first, missing figures last; relevance: best match first."),
     ] = "openings",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    bright_outlook: Annotated[bool, Query(description=BRIGHT_OUTLOOK_FILTER)] = False,
 ) -> list[OccupationRowOut]:
     q, cluster, region = q.strip(), cluster.strip(), region.strip()
     if q and len(fold(q)) < 2:
@@ -62,6 +70,8 @@ def list_occupations(
         rows.sort(key=lambda row: place[row.soc])
     else:
         rows = sort_rows(rows, SORTS.get(sort, Sort.OPENINGS))
+    if bright_outlook:
+        rows = [row for row in rows if row.bright_outlook]
     return rows_out(rows[:limit])
 
 
@@ -71,8 +81,9 @@ def _socs(q: str, cluster: str, area: str | None) -> list[str]:
     if q:
         hits = [hit.soc for hit in search_occupations(q, limit=MAX_LIMIT)]
         if cluster:
-            # Advance CTE places some occupations under OEWS's merged code (13-1020).
-            hits = [soc for soc in hits if members.intersection(candidate_codes(soc))]
+            # Advance CTE places some occupations under OEWS's combined code (13-1020).
+            combined = member_map()
+            hits = [soc for soc in hits if members.intersection(candidate_codes(soc, combined))]
         return hits
     if cluster:
         return sorted(members)
@@ -89,9 +100,15 @@ def _socs(q: str, cluster: str, area: str | None) -> list[str]:
 @decorate_view(cache_for_visitors)
 def occupation_detail(
     request: HttpRequest,
-    soc: str = Path(..., pattern=SOC_PATTERN, description="SOC 2018 code, e.g. 29-1141."),
+    soc: str = Path(
+        ...,
+        pattern=SOC_PATTERN,
+        description="SOC 2018 code, e.g. 29-1141, or a BLS combined code, e.g. 25-9045.",
+    ),
 ) -> OccupationDetailOut:
     profile = occupation_profile(soc)
     if profile is None:
-        raise HttpError(404, f"Unknown occupation '{soc}' (no such SOC 2018 code).")
+        raise HttpError(
+            404, f"Unknown occupation '{soc}' (neither an SOC 2018 code nor a BLS combined code)."
+        )
     return occupation_detail_out(profile)

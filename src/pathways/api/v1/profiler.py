@@ -63,7 +63,7 @@ class ProfileIn(Schema):
     )
 
 
-class MatchOut(Schema):
+class InterestMatchOut(Schema):
     soc: str = Field(description="SOC 2018 code, e.g. 29-1141.")
     onet_code: str = Field(description="The O*NET-SOC occupation whose ratings matched.")
     title: str
@@ -93,7 +93,7 @@ class ProfileOut(Schema):
     message: str | None = Field(description="Why there are no matches, when flat.")
     job_zone: int | None
     bands: dict[str, float] = Field(description="The lowest correlation of each fit band.")
-    matches: list[MatchOut]
+    matches: list[InterestMatchOut]
     matches_total: int = Field(description="Matches before `limit` was applied.")
     method: str
     source: str
@@ -140,7 +140,7 @@ def interest_profile(request: HttpRequest, payload: ProfileIn) -> ProfileOut:
         job_zone=job_zone,
         bands={b.code: b.minimum for b in BANDS},
         matches=[
-            MatchOut(
+            InterestMatchOut(
                 soc=m.soc,
                 onet_code=m.onet_code,
                 title=m.title,

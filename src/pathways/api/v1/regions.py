@@ -1,4 +1,4 @@
-"""Places: workforce regions and school districts, with their labour markets."""
+"""Places: workforce regions and school districts, with their labor markets."""
 
 from typing import Literal
 
@@ -21,13 +21,14 @@ from pathways.api.v1.schemas import (
 from pathways.core.pagecache import cache_for_visitors
 from pathways.geography.models import WorkforceRegion
 from pathways.geography.services import (
-    district_area,
     district_market,
     district_with_place,
+    place_area,
     region,
     region_market,
     regions,
 )
+from pathways.occupations.wages import PERIOD, SOURCE
 
 router = Router(tags=["places"])
 NCES_ID_PATTERN = r"^\d{7}$"
@@ -49,6 +50,8 @@ class RegionOut(Schema):
 
 class RegionDetailOut(RegionOut):
     total_employment: int | None = Field(description="OEWS employment, all occupations.")
+    total_employment_source: str = SOURCE
+    total_employment_period: str = PERIOD
     top_by_openings: list[OccupationRowOut]
     top_by_wage: list[OccupationRowOut]
     top_by_growth: list[OccupationRowOut]
@@ -65,10 +68,17 @@ class DistrictOut(Schema):
     name: str
     county: County
     region: RegionRef
-    oews_area: Area | None = Field(description="The area whose figures describe the district.")
-    area_basis: Literal["own", "region", "state"] = Field(
-        description="own: the county's own OEWS area; region: the county has none and its "
-        "region's primary area stands in; state: statewide figures stand in."
+    oews_area: Area = Field(
+        description="The area whose figures describe the district: its county's OEWS area, "
+        "the same one the county's page, the region's pages and the budget use."
+    )
+    area_basis: Literal["own", "state"] = Field(
+        description="own: the OEWS area that includes the district's county; state: which "
+        "area includes the county is not confirmed, so statewide figures stand in."
+    )
+    area_confirmed: bool = Field(
+        description="False where the county-to-area match is the state profile's, not read "
+        "from BLS's area definitions (see the state profile)."
     )
     labour_market: LabourMarketOut
 
@@ -124,7 +134,7 @@ def region_detail(request: HttpRequest, slug: str) -> RegionDetailOut:
 @router.get(
     "/districts/{nces_id}",
     response={200: DistrictOut, 404: Error, 422: Error},
-    summary="A school district's place and labour market",
+    summary="A school district's place and labor market",
 )
 @decorate_view(cache_for_visitors)
 def district_detail(
@@ -134,14 +144,15 @@ def district_detail(
     district = district_with_place(nces_id)
     if district is None:
         raise HttpError(404, f"Unknown school district '{nces_id}' (NCES LEA ID).")
-    area, basis = district_area(district)
+    chosen = place_area(district)
     home = district.county
     return DistrictOut(
         nces_id=district.nces_id,
         name=district.name,
         county=County(fips=home.fips, name=home.name),
         region=RegionRef(slug=home.region.slug, name=home.region.name),
-        oews_area=area_out(area) if area else None,
-        area_basis=basis.value,
+        oews_area=area_out(chosen.area),
+        area_basis=chosen.basis.value,
+        area_confirmed=chosen.confirmed,
         labour_market=labour_market_out(district_market(district).market),
     )

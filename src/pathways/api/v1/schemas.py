@@ -12,6 +12,7 @@ from ninja import Field, Schema
 from pathways.datasets.registry import get_source
 from pathways.geography.models import OewsArea
 from pathways.geography.services import ClusterShare, LabourMarket
+from pathways.occupations import outlook
 from pathways.occupations.tables import OccupationRow, Sort
 from pathways.occupations.wages import PERIOD, SOURCE
 
@@ -21,6 +22,8 @@ SORTS = {"openings": Sort.OPENINGS, "median_wage": Sort.MEDIAN_WAGE, "growth": S
 PROJECTIONS_SOURCE = "BLS Employment Projections"
 PROJECTIONS_PERIOD = get_source("bls_ep").vintage  # "2024-34"
 OPENINGS_SOURCE = "Estimate: BLS Employment Projections scaled by OEWS employment share"
+ONET = get_source("onet")
+BRIGHT_OUTLOOK_FILTER = "true: only occupations with the derived bright-outlook flag."
 
 
 class Error(Schema):
@@ -66,8 +69,18 @@ class OccupationRowOut(Schema):
         description="BLS typical education for entry, as published; null where BLS gives none."
     )
     job_zone: int | None = Field(description="O*NET Job Zone, 1 (little) to 5 (extensive).")
+    job_zone_source: str = ONET.title
+    job_zone_vintage: str = ONET.vintage
     projections_source: str = PROJECTIONS_SOURCE
     projections_period: str = PROJECTIONS_PERIOD
+    bright_outlook: bool = Field(
+        description="Derived here, not O*NET's list: BLS national growth 2024-34 at least twice "
+        "the all-occupations rate, or 100,000+ openings over the period."
+    )
+    bright_outlook_basis: str = outlook.BASIS
+    projection_combined_code: str | None = Field(
+        description="BLS combined code (e.g. 31-1120) that growth and education are for."
+    )
 
 
 class ClusterShareOut(Schema):
@@ -86,6 +99,8 @@ class LabourMarketOut(Schema):
     area: Area = Field(description="The OEWS area whose figures describe the place.")
     is_state_fallback: bool = Field(description="True when statewide figures stand in.")
     total_employment: int | None = Field(description="OEWS employment, all occupations.")
+    total_employment_source: str = SOURCE
+    total_employment_period: str = PERIOD
     top_by_openings: list[OccupationRowOut]
     top_by_wage: list[OccupationRowOut]
     top_by_growth: list[OccupationRowOut]
@@ -120,6 +135,8 @@ def row_out(row: OccupationRow) -> OccupationRowOut:
         growth_percent=number(row.growth_percent),
         typical_education=row.typical_education or None,
         job_zone=row.job_zone,
+        bright_outlook=row.bright_outlook,
+        projection_combined_code=row.projection_combined_code or None,
     )
 
 

@@ -7,16 +7,16 @@ dollars, exact to the cent; nothing here uses floats.
 What is modelled, for a household whose only income is wages:
 
 - federal: taxable income = wages - standard deduction (by filing status), taxed with the
-  rate schedule; no credits (child tax credit, earned income credit and others are left out);
+  rate schedule;
 - FICA: Social Security 6.2% of each worker's wages up to the wage base (the household's wages
   are split evenly among its working adults), Medicare 1.45% of all wages, and the Additional
   Medicare Tax of 0.9% above the filing status's threshold;
 - New Mexico: taxable income = wages - the federal standard deduction, taxed with the state's
-  rate table; no exemptions beyond that and no credits (working families credit, child income
-  tax credit and others are left out).
-
-Leaving credits out overstates the taxes, so the income this implies is a conservative
-(higher) estimate.
+  rate table; no exemptions beyond that (the low- and middle-income exemption is left out);
+- credits (`credits.py`, `credits_<year>.toml`): the federal Child Tax Credit and its refundable
+  part, the Earned Income Tax Credit and the Child and Dependent Care Credit; New Mexico's
+  Working Families Tax Credit and child income tax credit. Refundable credits can make the
+  household's taxes negative (a refund larger than what was withheld).
 """
 
 import tomllib
@@ -196,22 +196,45 @@ def payroll_taxes(
     )
 
 
+from .credits import NO_CREDITS, Credits, credits_on  # noqa: E402 (they use FilingStatus)
+
+
 @dataclass(frozen=True)
 class Taxes:
-    federal: Decimal
+    federal: Decimal  # before credits
     fica: Payroll
-    state: Decimal
+    state: Decimal  # before credits
+    credits: Credits = NO_CREDITS
+
+    @property
+    def before_credits(self) -> Decimal:
+        return self.federal + self.fica.total + self.state
 
     @property
     def total(self) -> Decimal:
-        return self.federal + self.fica.total + self.state
+        """What the household pays after every credit; negative when refunds exceed taxes."""
+        return self.before_credits - self.credits.total
 
 
 def taxes_on(
-    wages: Decimal | int, status: FilingStatus, workers: int = 1, year: int = DEFAULT_YEAR
+    wages: Decimal | int,
+    status: FilingStatus,
+    workers: int = 1,
+    year: int = DEFAULT_YEAR,
+    children: int = 0,
+    child_care: Decimal | int = 0,
 ) -> Taxes:
-    return Taxes(
-        federal=federal_income_tax(wages, status, year),
-        fica=payroll_taxes(wages, status, workers, year),
-        state=state_income_tax(wages, status, year),
+    """Taxes and credits on the household's wages; `child_care` is what it pays a year."""
+    federal = federal_income_tax(wages, status, year)
+    fica = payroll_taxes(wages, status, workers, year)
+    found = credits_on(
+        Decimal(wages),
+        status,
+        workers,
+        children,
+        Decimal(child_care),
+        federal,
+        fica.social_security + fica.medicare,
+        year,
     )
+    return Taxes(federal, fica, state_income_tax(wages, status, year), found)

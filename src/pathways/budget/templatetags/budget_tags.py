@@ -21,6 +21,14 @@ def usd(value: int | Decimal | None) -> str:
 
 
 @register.filter
+def negative_usd(value: int | Decimal | None) -> str:
+    """A credit, shown as what it takes off the taxes: −$1,464."""
+    if value is None:
+        return "—"
+    return usd(-Decimal(value))
+
+
+@register.filter
 def usd_cents(value: int | Decimal | None) -> str:
     """$27.94: money to the cent, for hourly wages; "—" for None."""
     if value is None:

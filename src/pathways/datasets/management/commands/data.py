@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from pathways.core.locks import Busy
 from pathways.datasets.errors import DataError
 from pathways.datasets.fetch import resolve_files
 from pathways.datasets.loading import LoadReport, load_all
@@ -27,7 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             getattr(self, f"do_{options['action']}")(options)
-        except (DataError, KeyError) as exc:
+        except (DataError, KeyError, Busy) as exc:
             raise CommandError(str(exc).strip("'\"")) from exc
 
     def do_fetch(self, options: dict[str, Any]) -> None:

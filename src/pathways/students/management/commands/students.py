@@ -1,6 +1,7 @@
 """`pathways students import|recompute|synthesize`: student records from the console.
 
     pathways students import FILE [--kind courses] [--user USERNAME] [--check]
+                             [--scope district_year|schools] [--confirm]
     pathways students recompute
     pathways students synthesize DIR [--students 100000] [--years 2023 2024 2025] [--seed 1]
 
@@ -12,13 +13,16 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from pathways.core.locks import Busy
 from pathways.datasets.errors import ImportValidationError
 from pathways.students import importing, status, synthetic
-from pathways.students.models import RecordUpload
+from pathways.students.changes import ShrinkNotConfirmed
+from pathways.students.models import ImportJob, RecordUpload
 
 
 class Command(BaseCommand):
@@ -35,6 +39,17 @@ class Command(BaseCommand):
             "--user", metavar="USERNAME", help="import as this user (default: no limits)"
         )
         load.add_argument("--check", action="store_true", help="check only; save nothing")
+        load.add_argument(
+            "--scope",
+            choices=ImportJob.Scope.values,
+            default=ImportJob.Scope.DISTRICT_YEAR,
+            help="replace whole district-years (default) or only the schools in the file",
+        )
+        load.add_argument(
+            "--confirm",
+            action="store_true",
+            help="load even if the file shrinks a district-year beyond the warning threshold",
+        )
         sub.add_parser("recompute", help="rebuild every student's program status")
         synth = sub.add_parser(
             "synthesize", help="write clearly synthetic record files for tests and benchmarks"
@@ -75,10 +90,28 @@ class Command(BaseCommand):
                 raise CommandError(f"no user named '{options['user']}'")
         try:
             summary = importing.import_file(
-                path, kind=options["kind"], user=user, check=options["check"]
+                path,
+                kind=options["kind"],
+                user=user,
+                check=options["check"],
+                scope=options["scope"],
+                confirm=options["confirm"],
+                progress=self._progress if options["verbosity"] > 1 else None,
             )
+        except ShrinkNotConfirmed as exc:
+            raise CommandError(
+                f"{exc.summary}\nThis file removes more than "
+                f"{settings.PATHWAYS_UPLOAD_SHRINK_WARNING:.0%} of the records of "
+                f"{len(exc.summary.shrinking())} district-year(s); nothing was saved. "
+                "Run again with --confirm to load it."
+            ) from None
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
         except ImportValidationError as exc:
             raise CommandError(str(exc)) from None
-        except PermissionDenied as exc:
+        except (PermissionDenied, Busy) as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(str(summary))
+
+    def _progress(self, fraction: float, rows: int) -> None:
+        self.stderr.write(f"{fraction:.0%} read, {rows:,} rows")

@@ -1,0 +1,1 @@
+"""The project's own Spanish occupation content: reviewed data files, read by the Spanish pages."""
