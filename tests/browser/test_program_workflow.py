@@ -167,7 +167,9 @@ def walk_through_the_workflow(  # type: ignore[no-untyped-def]
     enter_sequence(page, codes)
     assert_accessible_on_a_phone(page, axe)
     page.get_by_role("link", name="Program page and submission").click()
-    page.get_by_role("button", name="Submit for state approval").click()
+    page.get_by_role("link", name="Submit for state approval").click()
+    assert_accessible_on_a_phone(page, axe)  # the confirmation page
+    page.get_by_role("button", name="Yes, submit for state approval").click()
     expect(page.locator(".messages")).to_contain_text("Submitted for approval")
     expect(page.locator(".status-banner")).to_contain_text("Submitted for approval")
     sign_out(page, site_url)

@@ -281,9 +281,11 @@ def test_forms_need_a_csrf_token(coordinator):
     assert 'name="csrfmiddlewaretoken"' in html
 
 
-def test_submit_is_post_only_and_reports_problems(as_coordinator, coordinator):
+def test_submit_reports_problems(as_coordinator, coordinator):
     program = ProgramOfStudyFactory(district=coordinator.district)
-    assert as_coordinator.get(f"/programs/{program.pk}/submit/").status_code == 405
+    confirm = as_coordinator.get(f"/programs/{program.pk}/submit/").content.decode()
+    assert "A program needs at least 2 courses; it has 0." in confirm
+    assert "Yes, submit for state approval" not in confirm  # nothing to confirm yet
     response = as_coordinator.post(f"/programs/{program.pk}/submit/", follow=True)
     html = response.content.decode()
     assert "Fix the course sequence before submitting." in html

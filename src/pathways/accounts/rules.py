@@ -50,6 +50,16 @@ def is_submitted(user: Any, program: Any) -> bool:
     return program is not None and program.status == "submitted"
 
 
+@rules.predicate
+def course_only_in_own_drafts(user: Any, course: Any) -> bool:
+    """A catalogue course placed in no program but the user's own district's drafts (or
+    returned ones): changing it alters nothing another district, or an approved program,
+    relies on."""
+    from pathways.programs.services import course_in_force_elsewhere
+
+    return course is not None and not course_in_force_elsewhere(course, user.district_id)
+
+
 # Programs of study: the public sees approved ones; district staff see their district's;
 # coordinators edit and submit their district's drafts; the state edits and approves any.
 rules.add_perm(
@@ -70,6 +80,26 @@ rules.add_perm(
     (is_state_admin | (is_district_coordinator & in_same_district)) & is_editable_stage,
 )
 rules.add_perm("programs.review_programofstudy", is_state_admin & is_submitted)
+
+
+@rules.predicate
+def is_revisable(user: Any, program: Any) -> bool:
+    """An approved program with no revision open yet."""
+    if program is None or program.status != "approved" or program.revision_of_id:
+        return False
+    return not type(program).objects.filter(revision_of=program).exists()
+
+
+# A revision of an approved program is started by whoever may submit for that district.
+rules.add_perm(
+    "programs.revise_programofstudy",
+    (is_state_admin | (is_district_coordinator & in_same_district)) & is_revisable,
+)
+# A submission is withdrawn (back to draft) by whoever may submit it, while it waits.
+rules.add_perm(
+    "programs.withdraw_programofstudy",
+    (is_state_admin | (is_district_coordinator & in_same_district)) & is_submitted,
+)
 # The audit log names staff, so it is for the state and the program's own district staff.
 rules.add_perm(
     "programs.view_programofstudy_history", is_state_admin | (is_district_staff & in_same_district)
@@ -77,6 +107,12 @@ rules.add_perm(
 rules.add_perm("programs.import_programs", is_state_admin | is_district_coordinator)
 # The shared catalogue of courses, postsecondary programs and credentials.
 rules.add_perm("programs.change_catalogue", is_state_admin | is_district_coordinator)
+# A course already in the catalogue (its credits and grades): the state, or a coordinator
+# when only their own district's drafts use it (issue #13: an import must never alter
+# another district's approved program).
+rules.add_perm(
+    "programs.change_course", is_state_admin | (is_district_coordinator & course_only_in_own_drafts)
+)
 
 # Student records: reports for counselors, coordinators and the state, each scoped by
 # students.scope.scope_for(user); uploads by coordinators (their district) and the state.

@@ -129,9 +129,9 @@ class ProgramForm(forms.ModelForm):
             self.instance.district if self.instance.district_id else None
         )
         if title and district:
-            clash = ProgramOfStudy.objects.filter(district=district, title__iexact=title).exclude(
-                pk=self.instance.pk
-            )
+            clash = ProgramOfStudy.objects.filter(
+                district=district, title__iexact=title, revision_of__isnull=True
+            ).exclude(pk__in=[self.instance.pk, self.instance.revision_of_id])
             # Case-insensitive, so stricter than the (district, title) constraint, which
             # then never fails with its own, less clear, message.
             if clash.exists():
@@ -322,6 +322,24 @@ class PostsecondaryProgramForm(forms.ModelForm):
                 _("%(code)s is not a CIP 2020 code."), params={"code": code}
             )
         return code
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        institution, title = cleaned.get("institution"), cleaned.get("title")
+        code = cleaned.get("cip_code")
+        if institution and title and code:
+            same = PostsecondaryProgram.objects.filter(
+                institution__iexact=institution.strip(), title__iexact=title.strip(), cip_code=code
+            ).first()
+            if same is not None:
+                raise forms.ValidationError(
+                    _(
+                        "%(program)s is already in the catalogue: tick it in the list of "
+                        "postsecondary programs instead of adding it again."
+                    ),
+                    params={"program": same},
+                )
+        return cleaned
 
 
 class CredentialForm(forms.ModelForm):

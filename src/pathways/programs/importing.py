@@ -527,7 +527,7 @@ def _credentials(row: Row) -> list[str]:
 
 
 def _postsecondary(row: Row, cip_codes: set[str]) -> list[PostsecondaryRef]:
-    programs = set()
+    programs: set[PostsecondaryRef] = set()
     for item in _items(row, "postsecondary"):
         parts = [p.strip() for p in item.split(FIELD_SEPARATOR)]
         if len(parts) != 3 or not all(parts):
@@ -548,7 +548,15 @@ def _postsecondary(row: Row, cip_codes: set[str]) -> list[PostsecondaryRef]:
             continue
         _limited(row, "postsecondary", institution, MAX_TITLE)
         _limited(row, "postsecondary", title, MAX_TITLE)
-        programs.add(PostsecondaryRef(institution, title, cip))
+        ref = PostsecondaryRef(institution, title, cip)
+        if any(_ps_key(ref) == _ps_key(other) for other in programs):
+            row.problem(
+                "postsecondary",
+                _("'%(value)s' is listed twice; list each postsecondary program once")
+                % {"value": item},
+            )
+            continue
+        programs.add(ref)
     return sorted(programs)
 
 
@@ -828,6 +836,7 @@ class _Writer:
             for p in ProgramOfStudy.objects.filter(
                 district_id__in={p.district_id for p in programs},
                 title__in={p.title for p in programs},
+                revision_of__isnull=True,  # a revision is edited in the editor, not by import
             ).prefetch_related(
                 "sequence", "credentials", "postsecondary_programs", "work_based_learning"
             )
@@ -955,6 +964,25 @@ class _Writer:
                 line.grade_min,
                 line.grade_max,
             ):
+                if self.checked is not None and not self.checked.has_perm(
+                    "programs.change_course", course
+                ):
+                    self.log.add(
+                        line.row,
+                        "credits",
+                        _(
+                            "course %(code)s has %(credits)s credits, grades %(min)d to %(max)d "
+                            "in the state course catalogue, and other programs use it; only "
+                            "state staff can change it"
+                        )
+                        % {
+                            "code": code,
+                            "credits": course.credits,
+                            "min": course.grade_min,
+                            "max": course.grade_max,
+                        },
+                    )
+                    continue
                 course.credits = line.credits
                 course.grade_min = line.grade_min
                 course.grade_max = line.grade_max

@@ -159,6 +159,12 @@ class ProgramOfStudy(models.Model):
         PostsecondaryProgram, blank=True, related_name="programs_of_study"
     )
     credentials = models.ManyToManyField(Credential, blank=True, related_name="programs_of_study")
+    # A revision: a draft of changes to an approved program, which stays in force (public,
+    # in reports) until the state approves the revision; the approved program then takes
+    # the revision's content (its audit log keeps the version it replaced).
+    revision_of = models.OneToOneField(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="revision"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     objects = ProgramQuerySet.as_manager()
@@ -170,7 +176,9 @@ class ProgramOfStudy(models.Model):
         verbose_name_plural = "programs of study"
         constraints = [
             models.UniqueConstraint(
-                fields=["district", "title"], name="one_program_title_per_district"
+                fields=["district", "title"],
+                condition=models.Q(revision_of__isnull=True),
+                name="one_program_title_per_district",
             )
         ]
 

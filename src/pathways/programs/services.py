@@ -29,6 +29,7 @@ from .models import (
     ProgramCourse,
     ProgramOfStudy,
     ProgramQuerySet,
+    WorkBasedLearning,
 )
 
 Status = ProgramOfStudy.Status
@@ -54,6 +55,18 @@ def require(user: Any, permission: str, program: ProgramOfStudy | None = None) -
     """Raise PermissionDenied unless accounts/rules.py grants `permission` on `program`."""
     if not user.has_perm(permission, program):
         raise PermissionDenied(_("You do not have permission to do that."))
+
+
+def course_in_force_elsewhere(course: Course, district_id: str | None) -> bool:
+    """Whether a catalogue course is placed in a program of another district, or in any
+    program past the draft stage: changing its credits or grades would then alter a
+    program that district's coordinator may not change (rule `programs.change_course`)."""
+    editable = (Status.DRAFT, Status.RETURNED)
+    return (
+        ProgramCourse.objects.filter(course=course)
+        .exclude(program__district_id=district_id, program__status__in=editable)
+        .exists()
+    )
 
 
 def may_view_history(user: Any, program: ProgramOfStudy) -> bool:
@@ -189,6 +202,99 @@ def submit(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
 
 
 @transaction.atomic
+def start_revision(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
+    """A draft copy of an approved program, to change; the approved one stays in force."""
+    _lock(program)
+    require(user, "programs.revise_programofstudy", program)
+    revision = ProgramOfStudy(
+        district_id=program.district_id,
+        title=program.title,
+        description=program.description,
+        subcluster_id=program.subcluster_id,
+        legacy_pathway_id=program.legacy_pathway_id,
+        is_demonstration=program.is_demonstration,
+        revision_of=program,
+    )
+    revision.skip_history_when_saving = True  # type: ignore[attr-defined]
+    revision.save()
+    _copy_content(program, revision, user)
+    del revision.skip_history_when_saving  # type: ignore[attr-defined]
+    revision._history_user = user  # type: ignore[attr-defined]
+    revision._change_reason = "revision started"  # type: ignore[attr-defined]
+    revision.save()
+    return revision
+
+
+def _copy_content(source: ProgramOfStudy, target: ProgramOfStudy, user: Any) -> None:
+    """The course sequence, links and work-based learning of `source`, onto `target`;
+    each row added or removed is in the audit log with `user`."""
+    for old in [*target.sequence.all(), *target.work_based_learning.all()]:
+        _by(user, old).delete()
+    for placement in source.sequence.all():
+        _by(
+            user,
+            ProgramCourse(
+                program=target,
+                course_id=placement.course_id,
+                position=placement.position,
+                is_capstone=placement.is_capstone,
+            ),
+        ).save()
+    for entry in source.work_based_learning.all():
+        _by(
+            user,
+            WorkBasedLearning(
+                program=target,
+                kind=entry.kind,
+                description=entry.description,
+                partner=entry.partner,
+            ),
+        ).save()
+    target.postsecondary_programs.set(source.postsecondary_programs.all())
+    target.credentials.set(source.credentials.all())
+
+
+def _by(user: Any, row: Any) -> Any:
+    row._history_user = user
+    return row
+
+
+def _replace_with_revision(revision: ProgramOfStudy, user: Any) -> ProgramOfStudy:
+    """The state approved a revision: the approved program takes its content (keeping its
+    address, its students' status and its audit log, where the replaced version stays)
+    and the revision, now merged, is removed."""
+    program = revision.revision_of
+    assert program is not None
+    _lock(program)
+    for name in ("title", "description", "subcluster_id", "legacy_pathway_id"):
+        setattr(program, name, getattr(revision, name))
+    program.skip_history_when_saving = True  # type: ignore[attr-defined]
+    _copy_content(revision, program, user)
+    del program.skip_history_when_saving  # type: ignore[attr-defined]
+    revision._history_user = user  # type: ignore[attr-defined]
+    revision._change_reason = "revision approved"  # type: ignore[attr-defined]
+    revision.delete()
+    program.review_comment = ""
+    program._history_user = user  # type: ignore[attr-defined]
+    program._change_reason = "revision approved"  # type: ignore[attr-defined]
+    program.save()
+    return program
+
+
+@transaction.atomic
+def withdraw(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
+    """A submission the state has not reviewed yet goes back to draft, to change it."""
+    _lock(program)
+    if program.status != Status.SUBMITTED:
+        raise WorkflowError(
+            _("Only a submitted program can be withdrawn; this one is “%(status)s”.")
+            % {"status": program.get_status_display()}
+        )
+    require(user, "programs.withdraw_programofstudy", program)
+    return _save_status(program, user, Status.DRAFT, "withdrawn")
+
+
+@transaction.atomic
 def approve(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
     """The state approves a submitted program; it becomes public."""
     _lock(program)
@@ -201,9 +307,12 @@ def approve(program: ProgramOfStudy, user: Any) -> ProgramOfStudy:
     problems = validate_sequence(program)
     if problems:
         raise WorkflowError(_("The course sequence has problems; return it instead."), problems)
-    _save_status(program, user, Status.APPROVED, "approved", review_comment="")
-    refresh_status(programs=[program.pk])  # its students' status shows in reports at once
-    return program
+    if program.revision_of_id:
+        approved = _replace_with_revision(program, user)
+    else:
+        approved = _save_status(program, user, Status.APPROVED, "approved", review_comment="")
+    refresh_status(programs=[approved.pk])  # its students' status shows in reports at once
+    return approved
 
 
 @transaction.atomic
@@ -227,7 +336,9 @@ def return_for_changes(program: ProgramOfStudy, user: Any, comment: str) -> Prog
 def approval(program: ProgramOfStudy) -> Any | None:
     """The audit-log record of the program's latest approval (history_user, history_date)."""
     return (
-        program.history.filter(status=Status.APPROVED, history_change_reason="approved")
+        program.history.filter(
+            status=Status.APPROVED, history_change_reason__in=["approved", "revision approved"]
+        )
         .select_related("history_user")
         .order_by("-history_date")
         .first()
@@ -469,6 +580,9 @@ def reason_label(reason: str) -> str:
         "created": _("created"),
         "submitted": _("submitted for approval"),
         "approved": _("approved"),
+        "withdrawn": _("submission withdrawn"),
+        "revision started": _("revision started"),
+        "revision approved": _("revision approved: this version replaced the one before"),
     }
     if reason in known:
         return known[reason]

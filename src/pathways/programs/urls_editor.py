@@ -10,6 +10,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:pk>/leads-to/", views.links_edit, name="links"),
     path("<int:pk>/work-based-learning/", views.wbl_edit, name="wbl"),
     path("<int:pk>/submit/", views.program_submit, name="submit"),
+    path("<int:pk>/revise/", views.program_revise, name="revise"),
+    path("<int:pk>/withdraw/", views.program_withdraw, name="withdraw"),
     path("<int:pk>/review/", views.program_review, name="review"),
     path("<int:pk>/history/", views.program_history, name="history"),
 ]

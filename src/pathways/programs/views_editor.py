@@ -347,16 +347,47 @@ def wbl_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------- the workflow
 
 
-@require_POST
 @staff_view
 def program_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: a page to confirm the submission (no script needed); POST: submit."""
     program = get_program(request, pk)
+    if request.method != "POST":
+        if not request.user.has_perm("programs.submit_programofstudy", program):
+            raise PermissionDenied(_("You do not have permission to do that."))
+        context = {**program_context(request, program), "step": "submit"}
+        return _render(request, "programs/submit_confirm.html", context)
     try:
         services.submit(program, request.user)
     except services.WorkflowError as error:
         _flash(request, error.message, error.problems)
     else:
         messages.success(request, _("Submitted for approval. The state will review it."))
+    return redirect("programs:detail", pk=program.pk)
+
+
+@require_POST
+@staff_view
+def program_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a revision of an approved program; the approved one stays in force."""
+    program = get_program(request, pk)
+    revision = services.start_revision(program, request.user)
+    messages.success(
+        request,
+        _("Revision started. The approved version stays public until the state approves this one."),
+    )
+    return redirect("programs:detail", pk=revision.pk)
+
+
+@require_POST
+@staff_view
+def program_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    program = get_program(request, pk)
+    try:
+        services.withdraw(program, request.user)
+    except services.WorkflowError as error:
+        _flash(request, error.message, error.problems)
+    else:
+        messages.success(request, _("Submission withdrawn. The program is a draft again."))
     return redirect("programs:detail", pk=program.pk)
 
 

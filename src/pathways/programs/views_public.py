@@ -84,6 +84,13 @@ def program_context(request: HttpRequest, program: ProgramOfStudy) -> dict[str, 
         "can_change": can_change,
         "can_submit": can_submit,
         "can_review": can_review,
+        "can_withdraw": user.has_perm("programs.withdraw_programofstudy", program),
+        "can_revise": user.has_perm("programs.revise_programofstudy", program),
+        "open_revision": (
+            ProgramOfStudy.objects.filter(revision_of=program).first()
+            if user.has_perm("programs.view_programofstudy_history", program)
+            else None
+        ),
         "can_view_history": services.may_view_history(user, program),
         "problems": (
             services.validate_sequence(program) if (can_change or can_submit or can_review) else []
