@@ -10,9 +10,7 @@ from pathways.programs import services
 from pathways.programs.models import Credential, PostsecondaryProgram, ProgramOfStudy
 from tests.factories import (
     CounselorFactory,
-    DistrictCoordinatorFactory,
     ProgramOfStudyFactory,
-    StateAdminFactory,
     StudentFactory,
     SubClusterFactory,
     alamogordo,
@@ -22,16 +20,6 @@ from . import add_courses, course
 
 pytestmark = pytest.mark.django_db
 Status = ProgramOfStudy.Status
-
-
-@pytest.fixture
-def coordinator():
-    return DistrictCoordinatorFactory()
-
-
-@pytest.fixture
-def state_admin():
-    return StateAdminFactory()
 
 
 @pytest.fixture

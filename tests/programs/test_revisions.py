@@ -8,7 +8,6 @@ from tests.factories import (
     CounselorFactory,
     DistrictCoordinatorFactory,
     ProgramOfStudyFactory,
-    StateAdminFactory,
     alamogordo,
 )
 
@@ -16,16 +15,6 @@ from . import add_courses
 
 pytestmark = pytest.mark.django_db
 Status = ProgramOfStudy.Status
-
-
-@pytest.fixture
-def coordinator():
-    return DistrictCoordinatorFactory()
-
-
-@pytest.fixture
-def state_admin():
-    return StateAdminFactory()
 
 
 @pytest.fixture

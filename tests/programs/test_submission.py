@@ -20,11 +20,6 @@ Status = ProgramOfStudy.Status
 
 
 @pytest.fixture
-def coordinator():
-    return DistrictCoordinatorFactory()
-
-
-@pytest.fixture
 def program(coordinator):
     program = ProgramOfStudyFactory(district=coordinator.district)
     add_courses(program, 4)

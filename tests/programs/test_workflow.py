@@ -17,7 +17,6 @@ from tests.factories import (
     CounselorFactory,
     DistrictCoordinatorFactory,
     ProgramOfStudyFactory,
-    StateAdminFactory,
     StudentFactory,
     alamogordo,
 )
@@ -26,16 +25,6 @@ from . import add_courses, course
 
 pytestmark = pytest.mark.django_db
 Status = ProgramOfStudy.Status
-
-
-@pytest.fixture
-def coordinator():
-    return DistrictCoordinatorFactory()
-
-
-@pytest.fixture
-def state_admin():
-    return StateAdminFactory()
 
 
 @pytest.fixture
