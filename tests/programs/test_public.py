@@ -6,12 +6,12 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
-from pathways.core.templatetags.pathways import dollars
 from pathways.framework.models import SubCluster
+from pathways.geography.services import state_area_code
 from pathways.occupations.models import StateProjectionEstimate, WageEstimate
-from pathways.occupations.wages import state_area_code
 from pathways.programs import services
 from pathways.programs.models import ProgramOfStudy
+from pathways.web.templatetags.pathways import dollars
 from tests.factories import (
     CounselorFactory,
     DistrictCoordinatorFactory,

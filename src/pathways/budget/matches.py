@@ -25,12 +25,12 @@ from pathways.framework.models import Cluster, Framework
 from pathways.occupations.labels import JOB_ZONE_NAMES, TYPICAL_EDUCATION
 from pathways.occupations.models import WageEstimate
 from pathways.occupations.tables import (
-    TOP_CODED_ANNUAL,
     OccupationRow,
     cluster_socs,
     detailed_socs_with_wages,
     occupation_rows,
 )
+from pathways.occupations.wages import TOP_CODED_ANNUAL
 
 CACHE_SECONDS = 60 * 60
 # Least to most schooling: the order groups are shown in.

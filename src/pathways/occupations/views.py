@@ -16,6 +16,7 @@ from pathways.core.text import fold
 from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework
 from pathways.framework.names import name_key
+from pathways.geography.services import state_area_code
 from pathways.occupations import compare as comparing
 from pathways.occupations import outlook
 from pathways.occupations.charts import interest_bars, wage_ranges
@@ -30,7 +31,7 @@ from pathways.occupations.profile import (
 )
 from pathways.occupations.search import MIN_QUERY, spelling_suggestion
 from pathways.occupations.search import search as search_titles
-from pathways.occupations.wages import state_area_code, wages_for
+from pathways.occupations.wages import wages_for
 
 SOC = re.compile(r"\d{2}-\d{4}")
 ONET_CODE = re.compile(r"(\d{2}-\d{4})\.\d{2}")

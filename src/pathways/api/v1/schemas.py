@@ -11,8 +11,8 @@ from ninja import Field, Schema
 
 from pathways.datasets.registry import get_source
 from pathways.geography.models import OewsArea
-from pathways.geography.services import ClusterShare, LabourMarket
 from pathways.occupations import outlook
+from pathways.occupations.markets import ClusterShare, LabourMarket
 from pathways.occupations.tables import OccupationRow, Sort
 from pathways.occupations.wages import PERIOD, SOURCE
 

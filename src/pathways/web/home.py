@@ -1,4 +1,4 @@
-"""Figures for the home page, counted in the database."""
+"""The home page's figures, counted in the database."""
 
 from dataclasses import dataclass
 

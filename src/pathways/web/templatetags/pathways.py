@@ -13,7 +13,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from pathways.datasets.registry import get_source
-from pathways.occupations.tables import TOP_CODES
+from pathways.occupations.wages import TOP_CODES
 
 register = template.Library()
 

@@ -7,20 +7,21 @@ from django.utils.translation import gettext as _
 
 from pathways.core.csv import csv_response, wants_csv
 from pathways.framework.models import Framework
-from pathways.occupations.tables import VIEW_LABELS, cluster_socs
-
-from .services import (
+from pathways.framework.services import (
     BadQuery,
     ClusterSummary,
     cluster_summaries,
     cluster_summary,
+    parse_framework,
+)
+from pathways.occupations.cluster_table import (
     csv_filename,
     csv_header,
     csv_rows,
     occupation_table,
-    parse_framework,
     parse_table_query,
 )
+from pathways.occupations.tables import VIEW_LABELS, cluster_socs
 
 
 def cluster_list(request: HttpRequest) -> HttpResponse:

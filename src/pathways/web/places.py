@@ -1,6 +1,7 @@
 """Explore your area: workforce regions, counties and school districts, with their labour market.
 
-Views fetch through `services` and hand templates what they show; the labour-market blocks
+Views fetch places through `pathways.geography.services` and their labour markets through
+`pathways.occupations.markets`, and hand templates what they show; the labour-market blocks
 (and their CSV downloads) are the same on region, county and district pages.
 """
 
@@ -20,7 +21,8 @@ from pathways.datasets.registry import get_source
 from pathways.geography import services
 from pathways.geography.charts import horizontal_bars
 from pathways.geography.models import District, WorkforceRegion
-from pathways.geography.services import LabourMarket, PlaceMarket
+from pathways.occupations import markets
+from pathways.occupations.markets import LabourMarket, PlaceMarket
 from pathways.occupations.tables import OccupationRow
 
 TABLES = ("openings", "wage", "growth", "clusters")
@@ -56,7 +58,7 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = services.region(slug)
     if region is None:
         raise Http404(_("No workforce region has this name."))
-    place_market = services.region_market(region, request.GET.get("area", ""))
+    place_market = markets.region_market(region, request.GET.get("area", ""))
     if place_market is None:
         return HttpResponseBadRequest(
             _("Unknown area: choose one of this region's OEWS areas."),
@@ -84,7 +86,7 @@ def county_detail(request: HttpRequest, fips: str) -> HttpResponse:
     county = services.county(fips)
     if county is None:
         raise Http404(_("No county has this FIPS code."))
-    place_market = services.county_market(county)
+    place_market = markets.county_market(county)
     if wants_csv(request):
         return market_csv(request, place_market.market, f"county-{county.fips}")
     return render(
@@ -139,7 +141,7 @@ def district_detail(request: HttpRequest, nces_id: str) -> HttpResponse:
     district = services.district_with_place(nces_id)
     if district is None:
         raise Http404(_("No school district has this NCES id."))
-    place_market = services.district_market(district)
+    place_market = markets.district_market(district)
     if wants_csv(request):
         return market_csv(request, place_market.market, f"district-{district.nces_id}")
     return render(
@@ -161,7 +163,7 @@ def market_context(place_market: PlaceMarket) -> dict[str, Any]:
     return {
         "place_market": place_market,
         "market": market,
-        "growth_min_employment": services.GROWTH_MIN_EMPLOYMENT,
+        "growth_min_employment": markets.GROWTH_MIN_EMPLOYMENT,
         "cluster_chart": horizontal_bars(
             [(s.local_name, s.employment) for s in market.cluster_mix]
         ),
