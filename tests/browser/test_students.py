@@ -87,8 +87,9 @@ def make_records(made: Records) -> None:
 
 
 def delete_records(made: Records) -> None:
+    from pathways.geography.models import School
     from pathways.programs.models import Course, ProgramCourse, ProgramOfStudy
-    from pathways.students.models import CourseCompletion, School, StudentYear
+    from pathways.students.models import CourseCompletion, StudentYear
     from pathways.students.status import recompute
 
     CourseCompletion.objects.filter(student_id__startswith=made.prefix).delete()

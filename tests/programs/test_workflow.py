@@ -6,13 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pathways.framework.models import SubClusterOccupation
+from pathways.occupations.models import CipSocLink
 from pathways.programs import services
-from pathways.programs.models import (
-    CipSocLink,
-    PostsecondaryProgram,
-    ProgramCourse,
-    ProgramOfStudy,
-)
+from pathways.programs.models import PostsecondaryProgram, ProgramCourse, ProgramOfStudy
 from tests.factories import (
     CounselorFactory,
     DistrictCoordinatorFactory,

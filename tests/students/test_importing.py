@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 
 from pathways.datasets.errors import ImportValidationError
+from pathways.geography.models import School
 from pathways.students import checks, importing, status
 from pathways.students.models import (
     CourseCompletion,
@@ -19,7 +20,6 @@ from pathways.students.models import (
     DualCreditRecord,
     GraduationRecord,
     RecordUpload,
-    School,
     StudentYear,
     WorkBasedLearningRecord,
 )

@@ -31,7 +31,7 @@ class User(AbstractUser):
     )
     # Counselors may be limited to one school; blank = their whole district.
     school = models.ForeignKey(
-        "students.School", on_delete=models.SET_NULL, null=True, blank=True, related_name="staff"
+        "geography.School", on_delete=models.SET_NULL, null=True, blank=True, related_name="staff"
     )
     # A student account's state student ID, which links it to that student's records.
     student_id = models.CharField(max_length=20, blank=True)

@@ -100,6 +100,27 @@ class District(models.Model):
         return self.name
 
 
+class School(models.Model):
+    """A school of a district, by the state's school code; named as districts report it."""
+
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="schools")
+    code = models.CharField(max_length=20)  # the state's school code within the district
+    name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        # Created by the students app; the model moved here, its table kept its name.
+        db_table = "students_school"
+        ordering = ["district", "name", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "code"], name="one_school_code_per_district"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.code
+
+
 class FairMarketRent(models.Model):
     """HUD Fair Market Rent: monthly gross rent (rent + utilities), whole dollars."""
 

@@ -27,6 +27,8 @@ from pathways.occupations.labels import (
 )
 from pathways.occupations.models import (
     RIASEC,
+    CipCode,
+    CipSocLink,
     JobZone,
     NationalProjection,
     OnetEducation,
@@ -37,7 +39,6 @@ from pathways.occupations.models import (
     StateProjectionEstimate,
     WageEstimate,
 )
-from pathways.programs.models import CipCode, CipSocLink
 
 RIASEC_FIELDS = dict(
     zip(

@@ -15,7 +15,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .models import (
-    CipCode,
     Course,
     Credential,
     PostsecondaryProgram,
@@ -23,13 +22,6 @@ from .models import (
     ProgramOfStudy,
     WorkBasedLearning,
 )
-
-
-@admin.register(CipCode)
-class CipCodeAdmin(admin.ModelAdmin):
-    list_display = ["code", "title", "family"]
-    search_fields = ["code", "title"]
-    list_filter = ["family"]
 
 
 @admin.register(Course)

@@ -11,16 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from pathways.framework.models import Cluster, Framework, SubCluster
 from pathways.framework.names import name_key
 from pathways.geography.models import District, WorkforceRegion
+from pathways.occupations.models import CipCode
 
 from . import services
-from .models import (
-    CipCode,
-    Course,
-    Credential,
-    PostsecondaryProgram,
-    ProgramOfStudy,
-    WorkBasedLearning,
-)
+from .models import Course, Credential, PostsecondaryProgram, ProgramOfStudy, WorkBasedLearning
 
 CIP_FORMAT = re.compile(r"\d{2}(\.\d{2}(\d{2})?)?")
 MAX_ROWS = 30

@@ -27,9 +27,9 @@ from pathways.datasets.errors import ErrorLog, ImportValidationError, RowProblem
 from pathways.datasets.readers import Row
 from pathways.framework.models import Framework, SubCluster
 from pathways.geography.models import District
+from pathways.occupations.models import CipCode
 
 from .models import (
-    CipCode,
     Course,
     Credential,
     PostsecondaryProgram,
