@@ -49,6 +49,7 @@ chromium:
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports  # dependencies point down: the contracts in pyproject.toml
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy

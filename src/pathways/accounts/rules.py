@@ -55,9 +55,7 @@ def course_only_in_own_drafts(user: Any, course: Any) -> bool:
     """A catalogue course placed in no program but the user's own district's drafts (or
     returned ones): changing it alters nothing another district, or an approved program,
     relies on."""
-    from pathways.programs.services import course_in_force_elsewhere
-
-    return course is not None and not course_in_force_elsewhere(course, user.district_id)
+    return course is not None and not course.in_force_elsewhere(user.district_id)
 
 
 # Programs of study: the public sees approved ones; district staff see their district's;

@@ -37,7 +37,8 @@ from .models import (
     ProgramOfStudy,
     WorkBasedLearning,
 )
-from .services import move_placements, refresh_status, sequence_problems
+from .services import move_placements, sequence_problems
+from .signals import refresh_status
 
 # The layout: one row per course in a program; program columns repeat on each row.
 COLUMNS = [

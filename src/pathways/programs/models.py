@@ -34,6 +34,15 @@ class Course(models.Model):
     def __str__(self) -> str:
         return f"{self.state_code} {self.title}"
 
+    def in_force_elsewhere(self, district_id: str | None) -> bool:
+        """Whether the course is placed in a program of another district, or in any program
+        past the draft stage: changing its credits or grades would then alter a program
+        that district's coordinator may not change (rule `programs.change_course`)."""
+        editable = (ProgramOfStudy.Status.DRAFT, ProgramOfStudy.Status.RETURNED)
+        return self.placements.exclude(
+            program__district_id=district_id, program__status__in=editable
+        ).exists()
+
 
 class PostsecondaryProgram(models.Model):
     """A program at a named institution, classified by CIP 2020."""

@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from pathways.framework.models import SubClusterOccupation
 from pathways.occupations.models import CipSocLink
 from pathways.occupations.tables import OccupationRow, Sort, occupation_rows, sort_rows
-from pathways.students.status import refresh as refresh_status
+from pathways.programs.signals import refresh_status
 
 from .models import (
     Course,
