@@ -222,3 +222,21 @@ def test_the_spanish_pages_answer(client, real_data):
     assert response.status_code == 200
     assert '<html lang="es">' in response.content.decode()
     assert 'action="/es/budget/results/' in response.content.decode()
+
+
+def test_a_student_chooses_savings_and_a_phone_plan_without_typing(client, real_data):
+    form = client.get("/budget/", BERNALILLO).content.decode()
+    assert '<select id="save" name="save"' in form and '<select id="phone" name="phone"' in form
+    assert '<option value="some" selected>' in form and '<option value="cell" selected>' in form
+    chosen = {**BERNALILLO, "save": "more", "phone": "none"}
+    page = text(client.get("/budget/results/", chosen))
+    assert "10% of your other monthly costs" in page
+    assert "No phone plan of your own" in page
+    again = client.get("/budget/", chosen).content.decode()
+    assert '<option value="more" selected>' in again and '<option value="none" selected>' in again
+
+
+def test_an_unknown_savings_choice_is_a_400_with_a_message(client, real_data):
+    response = client.get("/budget/results/", {**BERNALILLO, "save": "everything"})
+    assert response.status_code == 400
+    assert "Choose how much you would save." in text(response)
