@@ -240,3 +240,8 @@ def test_an_unknown_savings_choice_is_a_400_with_a_message(client, real_data):
     response = client.get("/budget/results/", {**BERNALILLO, "save": "everything"})
     assert response.status_code == 400
     assert "Choose how much you would save." in text(response)
+
+
+def test_results_say_which_amounts_the_new_mexico_child_credit_uses(client, real_data):
+    page = text(client.get("/budget/results/", BERNALILLO))
+    assert "the amounts enacted in 2023, not the Department's inflation-adjusted 2025" in page
