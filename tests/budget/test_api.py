@@ -146,6 +146,13 @@ def test_lifestyle_choices_set_their_categories(api, real_data):
     assert expenses["savings"] == 0 and expenses["phone_internet"] == 0
     assert money(plain["expenses"]["savings"]) > 0
     assert chosen["required_hourly"] < plain["required_hourly"]
+    assert chosen["choices"] == {
+        "bedrooms": "share",
+        "transport": "used_car",
+        "miles": None,
+        "savings_level": "none",
+        "phone_plan": "none",
+    }
     methods = {c["category"]: c["method"] for c in chosen["categories"]}
     assert "Sharing a two-bedroom apartment" in methods["housing"]
 

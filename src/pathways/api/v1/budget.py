@@ -126,6 +126,10 @@ class BudgetOut(Schema):
     area_is_state_fallback: bool
     filing_status: str
     tax_year: int
+    choices: dict[str, str | int | None] = Field(
+        description='The lifestyle choices the defaults follow: bedrooms (a size or "share"), '
+        "transport, miles, savings_level, phone_plan."
+    )
     categories: list[CategoryOut] = Field(description="Every category, with its source.")
     expenses: dict[str, float] = Field(description="The monthly amount counted per category.")
     defaulted: list[str] = Field(description="Categories that took their default.")
@@ -260,6 +264,13 @@ def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
         "area_code": place.area.code,
         "area_is_state_fallback": place.area_is_state_fallback,
         "filing_status": household.filing_status.value,
+        "choices": {
+            "bedrooms": SHARE if share_home else bedrooms,
+            "transport": transport,
+            "miles": miles,
+            "savings_level": savings_level,
+            "phone_plan": phone_plan,
+        },
         "tax_year": requirement.year,
         "categories": [_category(line) for line in built.lines],
         "expenses": {line.category: _number(line.amount or Decimal(0)) for line in built.lines},
