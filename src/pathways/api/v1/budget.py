@@ -127,8 +127,9 @@ class BudgetOut(Schema):
     filing_status: str
     tax_year: int
     choices: dict[str, str | int | None] = Field(
-        description='The lifestyle choices the defaults follow: bedrooms (a size or "share"), '
-        "transport, miles, savings_level, phone_plan."
+        description='The lifestyle choices the defaults follow: bedrooms (a size, "share", or '
+        "null for the usual size for the household), transport, miles, savings_level, "
+        "phone_plan."
     )
     categories: list[CategoryOut] = Field(description="Every category, with its source.")
     expenses: dict[str, float] = Field(description="The monthly amount counted per category.")
