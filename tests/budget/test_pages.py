@@ -245,3 +245,12 @@ def test_an_unknown_savings_choice_is_a_400_with_a_message(client, real_data):
 def test_results_say_which_amounts_the_new_mexico_child_credit_uses(client, real_data):
     page = text(client.get("/budget/results/", BERNALILLO))
     assert "the amounts enacted in 2023, not the Department's inflation-adjusted 2025" in page
+
+
+def test_the_running_total_follows_the_savings_and_phone_choices(client, real_data):
+    chosen = {**BERNALILLO, "bedrooms": "3", "save": "none", "phone": "none"}
+    html = client.get("/budget/total/", chosen, HTTP_HX_REQUEST="true").content.decode()
+    # 2,036 + 551.21 + 509.33 + 570.83 + 650, nothing saved and no phone plan
+    assert 'id="monthly-total">$4,317<' in html
+    assert 'id="default-savings" hx-swap-oob="true"' in html
+    assert "You chose to save nothing." in html
