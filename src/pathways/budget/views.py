@@ -36,6 +36,7 @@ from .defaults import (
     default_bedrooms,
     place_choices,
     resolve_place,
+    savings_choices,
 )
 from .matches import EDUCATION_ORDER, Candidate, Matches, cluster_choices, find_matches
 from .models import Scenario as SavedScenario
@@ -44,6 +45,7 @@ from .scenario import (
     MAX_ADULTS,
     MAX_CHILDREN,
     MAX_MILES,
+    PHONE_PLANS,
     TRANSPORT_MODES,
     Scenario,
     TransportMode,
@@ -77,6 +79,8 @@ FIELD_LABELS = {
     "bedrooms": gettext_lazy("Where you would live"),
     "transport": gettext_lazy("How you get around"),
     "miles": gettext_lazy("Miles you drive a month"),
+    "phone": gettext_lazy("Your phone plan"),
+    "save": gettext_lazy("How much you save"),
 }
 
 
@@ -164,6 +168,8 @@ def _form_context(request: HttpRequest, parsed: Parsed, show_errors: bool) -> di
         "bedroom_choices": list(BEDROOM_LABELS.items()),
         "default_bedrooms": default_bedrooms(household),
         "transport_modes": list(TRANSPORT_MODES.items()),
+        "phone_plans": list(PHONE_PLANS.items()),
+        "savings_choices": savings_choices(),
         "max_adults": MAX_ADULTS,
         "max_children": MAX_CHILDREN,
         "max_miles": MAX_MILES,
