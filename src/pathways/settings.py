@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "pathways.budget",
     "pathways.students",
     "pathways.web",
+    "pathways.guide",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",

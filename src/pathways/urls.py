@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("", include((cluster_patterns, "framework"))),
     path("", include("pathways.occupations.urls")),
     path("", include((place_patterns, "geography"))),
+    path("", include("pathways.guide.urls")),
     path("programs/", include("pathways.programs.urls")),
     path("accounts/", include("pathways.accounts.urls")),
     path("interests/", include("pathways.profiler.urls")),
