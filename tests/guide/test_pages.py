@@ -77,3 +77,28 @@ def test_bad_choices_get_a_400_with_a_message(client, health_cluster, url):
 
 def test_unknown_cluster_is_404(client, health_cluster):
     assert client.get("/guide/no-such-cluster/").status_code == 404
+
+
+def test_spanish_cover_explains_completers_in_spanish(client, health_cluster):
+    page = text(get(client, "/es/guide/"))
+    assert "Cómo leer esta guía" in page
+    assert "aprobó el curso culminante" in page
+
+
+def test_legacy_framework_chapter_names_its_2024_bridge(client, health_cluster):
+    from pathways.framework.models import Cluster, ClusterBridge, Framework, SubCluster
+
+    legacy = Cluster.objects.create(
+        code="health-science", framework=Framework.LEGACY, name="Health Science"
+    )
+    SubCluster.objects.create(
+        code="health-science--therapeutic", cluster=legacy, name="Therapeutic Services"
+    )
+    ClusterBridge.objects.create(
+        legacy=legacy, modern=health_cluster, shared_occupations=2, share="0.9"
+    )
+    cover = text(get(client, "/guide/?framework=legacy"))
+    assert "Health Science" in cover and "16 clusters" in cover
+    page = text(get(client, "/guide/health-science/"))
+    assert "Therapeutic Services" in page
+    assert "Healthcare & Human Services: 90% of this cluster's occupations" in page

@@ -3,6 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from pathways.framework.services import BadQuery
 
@@ -46,7 +47,9 @@ def guide_chapter(request: HttpRequest, code: str) -> HttpResponse:
 def _pdf_language(request: HttpRequest) -> str:
     lang = request.GET.get("lang") or get_language() or "en"
     if lang not in ("en", "es"):
-        raise BadQuery(f"“{lang}” is not a language of the guide. Choose “en” or “es”.")
+        raise BadQuery(
+            _("“%(value)s” is not a language of the guide. Choose “en” or “es”.") % {"value": lang}
+        )
     return lang
 
 
