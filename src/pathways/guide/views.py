@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pathways.framework.services import BadQuery
+from pathways.occupations.cluster_table import regions_with_areas
 
 from . import pdf
 from .services import GuideQuery, chapter, chapters, occupation_index, parse_guide_query
@@ -29,6 +30,7 @@ def guide_home(request: HttpRequest) -> HttpResponse:
         "query": query,
         "chapters": chapters(query.framework),
         "index": occupation_index(query.framework),
+        "regions": regions_with_areas(),
     }
     return render(request, "guide/home.html", context)
 
