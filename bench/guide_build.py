@@ -1,8 +1,8 @@
 """Build times of the Career Clusters Guide PDFs over the loaded database.
 
-    PATHWAYS_HOME=DIR python bench/guide_build.py [--lang en] [--region central]
+    PATHWAYS_HOME=DIR python bench/guide_build.py [--lang es] [--region central] [--framework X]
 
-Run `make data` first. Builds every 2024 chapter and the whole guide with the cache
+Run `make data` first. Builds every chapter and the whole guide with the cache
 bypassed (a fresh build each time, as after a data load), then once more from the cache,
 and prints seconds, page counts and the ratio of each build to the issue's budget
 (a chapter in 3 s, the whole guide in 30 s).
@@ -22,6 +22,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lang", default="en", choices=["en", "es"])
     parser.add_argument("--region", default="")
+    parser.add_argument("--framework", default="", help="2024 (default) or legacy")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pathways.settings")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
@@ -34,7 +35,7 @@ def main() -> None:
     from pathways.guide import pdf
     from pathways.guide.services import chapters, parse_guide_query
 
-    query = parse_guide_query({"region": args.region}, args.lang)
+    query = parse_guide_query({"region": args.region, "framework": args.framework}, args.lang)
 
     def timed(build, *build_args):  # type: ignore[no-untyped-def]
         cache.clear()

@@ -22,7 +22,7 @@ def html_to_pdf(html: str, language: str) -> bytes:
     from weasyprint import HTML  # imported here: only PDF requests need it (and pango)
 
     document = HTML(string=html, base_url=None)
-    return bytes(document.write_pdf(pdf_variant="pdf/ua-1", lang=language) or b"")
+    return bytes(document.write_pdf(pdf_variant="pdf/ua-1") or b"")
 
 
 def chapter_pdf(code: str, query: GuideQuery) -> bytes | None:
