@@ -15,6 +15,24 @@ def pdf_text(content: bytes) -> tuple[PdfReader, str]:
     return reader, " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
 
 
+def alt_texts(reader: PdfReader) -> list[str]:
+    """The /Alt of every tagged element (the chart's figure), walking the structure tree."""
+    found = []
+
+    def walk(node) -> None:  # type: ignore[no-untyped-def]
+        node = node.get_object()
+        if not hasattr(node, "get"):
+            return
+        if "/Alt" in node:
+            found.append(str(node["/Alt"]))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
 def test_chapter_pdf_in_english_has_the_figures(client, nursing_program):
     response = client.get(f"/guide/{CLUSTER}.pdf")
     assert response.status_code == 200
@@ -27,6 +45,10 @@ def test_chapter_pdf_in_english_has_the_figures(client, nursing_program):
     assert root["/Lang"] == "en"
     assert "/StructTreeRoot" in root  # tagged: screen readers get the structure
     assert root["/MarkInfo"]["/Marked"]
+    assert alt_texts(reader) == [
+        "Bar chart of the median annual wages of 3 occupations in Healthcare & Human Services;"
+        " the table below gives the same figures."
+    ]
 
 
 def test_chapter_pdf_in_spanish(client, health_cluster):
@@ -36,6 +58,7 @@ def test_chapter_pdf_in_spanish(client, health_cluster):
     assert "Salud y Servicios Humanos" in text
     assert "Programas de estudios aprobados en Nuevo México" in text
     assert reader.trailer["/Root"]["/Lang"] == "es"
+    assert alt_texts(reader)[0].startswith("Gráfica de barras de los salarios anuales medianos")
 
 
 def test_whole_guide_pdf_for_a_region(client, health_cluster):

@@ -1,12 +1,14 @@
 """The guide as PDF (WeasyPrint): tagged PDF/UA, language set, cached by content version."""
 
+import base64
+
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from pathways.core.cache import content_version, data_version
 
-from .services import GuideQuery, chapter, chapters, occupation_index
+from .services import Chapter, GuideQuery, chapter, chapters, occupation_index
 
 CACHE_SECONDS = 24 * 60 * 60
 
@@ -16,6 +18,16 @@ def _key(name: str, query: GuideQuery) -> str:
     return (
         f"pathways:guide-pdf:{name}:{query.language}:{params}:{content_version()}:{data_version()}"
     )
+
+
+def with_chart_image(found: Chapter) -> Chapter:
+    """The chapter with its chart as an SVG image: WeasyPrint tags an image with its alt."""
+    if found.chart:
+        svg = render_to_string(
+            "guide/chart.svg", {"chapter": found, "height": 30 * len(found.chart)}
+        )
+        found.chart_image = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    return found
 
 
 def html_to_pdf(html: str, language: str) -> bytes:
@@ -36,7 +48,8 @@ def chapter_pdf(code: str, query: GuideQuery) -> bytes | None:
         if found is None:
             return None
         html = render_to_string(
-            "guide/pdf.html", {"chapters": [found], "query": query, "whole": False}
+            "guide/pdf.html",
+            {"chapters": [with_chart_image(found)], "query": query, "whole": False},
         )
     pdf = html_to_pdf(html, query.language)
     cache.set(key, pdf, CACHE_SECONDS)
@@ -50,7 +63,9 @@ def guide_pdf(query: GuideQuery) -> bytes:
     if cached is not None:
         return bytes(cached)
     with translation.override(query.language):
-        found = [c for s in chapters(query.framework) if (c := chapter(s.code, query))]
+        found = [
+            with_chart_image(c) for s in chapters(query.framework) if (c := chapter(s.code, query))
+        ]
         html = render_to_string(
             "guide/pdf.html",
             {

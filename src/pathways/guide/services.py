@@ -95,6 +95,8 @@ class Chapter:
     chart: list[ChartBar]
     programs: list[ProgramOfStudy] = field(default_factory=list)
     query: GuideQuery | None = None
+    # The PDF's chart as an image (data: URL) so it carries alt text; pages draw inline SVG.
+    chart_image: str = ""
 
 
 def chapters(framework: Framework) -> list[ClusterSummary]:
