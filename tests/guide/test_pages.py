@@ -102,3 +102,22 @@ def test_legacy_framework_chapter_names_its_2024_bridge(client, health_cluster):
     page = text(get(client, "/guide/health-science/"))
     assert "Therapeutic Services" in page
     assert "Healthcare & Human Services: 90% of this cluster's occupations" in page
+
+
+def test_a_chapter_costs_the_same_queries_with_more_programs(
+    client, nursing_program, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.programs import ProgramOfStudyFactory
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(f"/guide/{CLUSTER}/?district=")
+    more = [
+        ProgramOfStudyFactory(subcluster_id=nursing_program.subcluster_id, status="approved")
+        for _ in range(3)
+    ]
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = get(client, f"/guide/{CLUSTER}/?region=")
+    assert all(program.title in page for program in more)  # built afresh, not from the cache
