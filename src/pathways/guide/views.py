@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pathways.framework.services import BadQuery
+from pathways.geography.models import District
 from pathways.occupations.cluster_table import regions_with_areas
 
 from . import pdf
@@ -14,6 +15,11 @@ from .services import GuideQuery, chapter, chapters, occupation_index, parse_gui
 
 def _query(request: HttpRequest, language: str | None = None) -> GuideQuery:
     return parse_guide_query(request.GET.dict(), language or get_language() or "en")
+
+
+def _choices() -> dict[str, object]:
+    """The regions and districts the reader can choose from."""
+    return {"regions": regions_with_areas(), "districts": District.objects.order_by("name")}
 
 
 def _bad(request: HttpRequest, error: BadQuery) -> HttpResponse:
@@ -30,7 +36,7 @@ def guide_home(request: HttpRequest) -> HttpResponse:
         "query": query,
         "chapters": chapters(query.framework),
         "index": occupation_index(query.framework),
-        "regions": regions_with_areas(),
+        **_choices(),
     }
     return render(request, "guide/home.html", context)
 
@@ -43,7 +49,8 @@ def guide_chapter(request: HttpRequest, code: str) -> HttpResponse:
     found = chapter(code, query)
     if found is None:
         raise Http404("no such cluster")
-    return render(request, "guide/chapter.html", {"chapter": found, "query": query})
+    context = {"chapter": found, "query": query, **_choices()}
+    return render(request, "guide/chapter.html", context)
 
 
 def _pdf_language(request: HttpRequest) -> str:
