@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from pathways.programs.models import ProgramOfStudy
-from pathways.programs.views_transfer import ImportForm
+from pathways.programs.transfer.views import ImportForm
 from tests.factories import (
     ALBUQUERQUE,
     CounselorFactory,
