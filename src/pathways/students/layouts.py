@@ -190,7 +190,7 @@ def checks(layout: Layout, districts: set[str]) -> dict[str, Check]:
 
 def cells(path: Path, log: ErrorLog, reader: Reader | None = None) -> Iterator[list[str]]:
     """Each row of the file as stripped texts, the header first, read within the bounds of
-    core/spreadsheets.py (a file beyond them is one problem for the whole file)."""
+    core/spreadsheets (a file beyond them is one problem for the whole file)."""
     try:
         for _number, row in reader or Reader(path):
             yield [cell_text(cell) for cell in row]

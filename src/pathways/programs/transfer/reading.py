@@ -52,7 +52,7 @@ from .layout import (
 
 
 def rows_of(path: Path, log: ErrorLog) -> Iterator[Row]:
-    """Rows below the header, read within the bounds of core/spreadsheets.py; an XLSX file
+    """Rows below the header, read within the bounds of core/spreadsheets; an XLSX file
     is read from its sheet named "Programs", else its first sheet."""
     reader = Reader(path, sheet=SHEET_NAME)
     csv_file = path.suffix.lower() == ".csv"
