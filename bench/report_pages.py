@@ -67,7 +67,7 @@ def build(home: Path, mirror: str, students: int) -> None:
 
     call_command("migrate", verbosity=0)
     from pathways.accounts.models import User
-    from pathways.programs import importing as program_importing
+    from pathways.programs import transfer as program_importing
     from pathways.students import importing, synthetic
     from pathways.students.models import StudentYear
 

@@ -261,5 +261,5 @@ PATHWAYS_UPLOADS_DIR = Path(os.environ.get("PATHWAYS_UPLOADS_DIR", DATA_HOME / "
 # An upload that would shrink a district-year's records by more than this share needs an
 # explicit confirmation.
 PATHWAYS_UPLOAD_SHRINK_WARNING = float(os.environ.get("PATHWAYS_UPLOAD_SHRINK_WARNING", "0.2"))
-# Bounds on every uploaded spreadsheet (core/spreadsheets.py Bounds; these are the defaults).
+# Bounds on every uploaded spreadsheet (core/spreadsheets/reading.py Bounds: the defaults).
 PATHWAYS_SPREADSHEET_BOUNDS: dict[str, float] = {}

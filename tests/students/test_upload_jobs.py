@@ -296,7 +296,7 @@ def queued_job(client: Client) -> ImportJob:
         course_file(rows("100", 2)),
         user=user,
         kind="courses",
-        check_only=False,
+        check=False,
         scope="district_year",
         file_name="courses.csv",
     )

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from pathways.core import locks
-from pathways.core.spreadsheets import Reader
+from pathways.core.spreadsheets import Reader, fit_to_header, wrong_width
 from pathways.datasets.errors import ErrorLog
 from pathways.geography.models import District
 
@@ -48,7 +48,7 @@ def import_file(
     kind: str = RecordUpload.Kind.COURSES,
     user: Any = None,
     check: bool = False,
-    original_name: str | None = None,
+    file_name: str | None = None,
     scope: str = DISTRICT_YEAR,
     confirm: bool = False,
     progress: Progress | None = None,
@@ -65,7 +65,7 @@ def import_file(
     ):
         raise ValueError("only course completions can replace the schools in the file only")
     allowed = _allowed_district(user)
-    name = original_name or path.name
+    name = file_name or path.name
     log = ErrorLog(file=name)
     summary = ImportSummary(file=name, kind=kind, sha256=_sha256(path), check=check, scope=scope)
     with locks.exclusive("import"), transaction.atomic():
@@ -175,13 +175,8 @@ class _Reading:
                 progress(reader.fraction, number)
             if not any(cells):
                 continue
-            if len(cells) != width and not layouts.fit(cells, width, lenient=lenient):
-                self.log.add(
-                    number,
-                    "",
-                    _("has %(fields)d fields, the header has %(width)d")
-                    % {"fields": len(cells), "width": width},
-                )
+            if not fit_to_header(cells, width, lenient=lenient):
+                self.log.add(number, "", wrong_width(len(cells), width))
                 continue
             cells.append("")  # what a column left out of the file reads as
             self._row(number, cells)

@@ -48,7 +48,7 @@ def create(
     *,
     user: Any,
     kind: str,
-    check_only: bool,
+    check: bool,
     scope: str,
     file_name: str,
 ) -> ImportJob:
@@ -57,7 +57,7 @@ def create(
         user=user,
         kind=kind,
         file_name=file_name[:255],
-        check_only=check_only,
+        check_only=check,
         scope=scope,
         language=translation.get_language() or settings.LANGUAGE_CODE,
     )
@@ -135,14 +135,13 @@ def _run(job: ImportJob, path: Path) -> str:
             kind=job.kind,
             user=job.user,
             check=job.check_only,
-            original_name=job.file_name,
+            file_name=job.file_name,
             scope=job.scope,
             confirm=job.confirmed,
             progress=_ProgressFile(job),
         )
     except ImportValidationError as exc:
-        problems = [[p.row, p.column, p.problem] for p in exc.problems]
-        return _finish(job, ImportJob.Status.PROBLEMS, problems=problems)
+        return _finish(job, ImportJob.Status.PROBLEMS, problems=exc.rows())
     except ShrinkNotConfirmed as exc:
         return _finish(job, ImportJob.Status.NEEDS_CONFIRMATION, summary=exc.summary.as_dict())
     except (PermissionDenied, locks.Busy) as exc:

@@ -21,8 +21,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pathways.core.spreadsheets import FORMATS, file_response
 from pathways.geography.models import District
-from pathways.programs.exporting import CONTENT_TYPES, FORMATS
 
 from . import exporting, indicators, report_tables, reports
 from .charts import grouped_bars
@@ -161,7 +161,6 @@ def _download(request: HttpRequest, fmt: str, kind: ReportKind) -> HttpResponse:
 
 
 def _attachment(data: bytes, fmt: str, stem: str, report_request: ReportRequest) -> HttpResponse:
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     parts = (
         stem,
         report_request.scope.district_id or "state",
@@ -170,8 +169,7 @@ def _attachment(data: bytes, fmt: str, stem: str, report_request: ReportRequest)
         report_request.breakdown,
     )
     name = "-".join(str(part) for part in parts)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return file_response(data, fmt, f"{name}.{fmt}")
 
 
 # --- The status report ---------------------------------------------------------------------
