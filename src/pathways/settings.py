@@ -260,5 +260,8 @@ PATHWAYS_UPLOADS_DIR = Path(os.environ.get("PATHWAYS_UPLOADS_DIR", DATA_HOME / "
 # An upload that would shrink a district-year's records by more than this share needs an
 # explicit confirmation.
 PATHWAYS_UPLOAD_SHRINK_WARNING = float(os.environ.get("PATHWAYS_UPLOAD_SHRINK_WARNING", "0.2"))
+# An upload waiting for that confirmation longer than this many hours is cancelled and its
+# file deleted (when any job starts, and by `pathways students clean-uploads`).
+PATHWAYS_UPLOAD_CONFIRM_HOURS = float(os.environ.get("PATHWAYS_UPLOAD_CONFIRM_HOURS", "24"))
 # Bounds on every uploaded spreadsheet (core/spreadsheets.py Bounds; these are the defaults).
 PATHWAYS_SPREADSHEET_BOUNDS: dict[str, float] = {}
