@@ -91,7 +91,7 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "accounts:dashboard"  # each role's own page (accounts/rules.py)
 LOGOUT_REDIRECT_URL = "/"
 # Mail (password-reset links) goes out through EMAIL_URL, e.g. smtp+tls://user:pass@host:587.
 # Without it, messages are written to files in var/mail/ (readable by the operator only),

@@ -42,4 +42,4 @@ def cached_table(name: str, parts: tuple[object, ...], minimum: int, compute: Ca
     if found is None:
         found = compute()
         cache.set(key, found, TIMEOUT_SECONDS)
-    return found  # type: ignore[no-any-return]
+    return found
