@@ -137,7 +137,9 @@ def test_a_forged_account_id_answers_404(client):  # type: ignore[no-untyped-def
 
 def test_nobody_manages_their_own_account_here(client):  # type: ignore[no-untyped-def]
     admin = signed_in(client, "state_admin")
-    assert client.get(reverse("accounts:user_edit", args=[admin.pk])).status_code == 403
+    response = client.get(reverse("accounts:user_edit", args=[admin.pk]))
+    assert response.status_code == 403
+    assert "You may not manage this account." in response.content.decode()
 
 
 def test_the_history_says_who_changed_what(client):  # type: ignore[no-untyped-def]
