@@ -255,6 +255,11 @@ TASKS = {
         )
     }
 }
+# Compute every statewide report table in the background after each records upload, so the
+# first view after new data is fast too; only worth it with a shared cache (REDIS_URL).
+PATHWAYS_WARM_REPORTS = os.environ.get(
+    "PATHWAYS_WARM_REPORTS", "1" if "django_redis" in CACHES["default"]["BACKEND"] else "0"
+) not in ("", "0", "false", "no")
 # Uploaded files wait for their import job here (private: owner-only), deleted after it.
 PATHWAYS_UPLOADS_DIR = Path(os.environ.get("PATHWAYS_UPLOADS_DIR", DATA_HOME / "uploads")).resolve()
 # An upload that would shrink a district-year's records by more than this share needs an

@@ -2,13 +2,26 @@
 computing every table afresh gives, for every scope; and a status refresh or an upload is
 seen at once."""
 
+import io
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from pathways.programs import importing as program_importing
-from pathways.students import importing, indicators, reports, status, synthetic
+from pathways.students import (
+    importing,
+    indicators,
+    report_warming,
+    reports,
+    status,
+    synthetic,
+)
 from pathways.students.models import CourseCompletion, ProgramStatus, School, StudentYear
 from pathways.students.scope import ReportScope
 from tests.factories import ClusterFactory, StateAdminFactory, SubClusterFactory, load_state_profile
@@ -109,3 +122,32 @@ def test_exact_counts_are_never_cached() -> None:
     indicators.perkins_indicators(YEAR, state, minimum=1)
 
     assert not any("report-table" in str(key) for key in getattr(cache, "_cache", {}))
+
+
+@pytest.mark.usefixtures("statewide")
+def test_warming_computes_every_statewide_table_so_pages_run_no_report_query() -> None:
+    state = ReportScope()
+    cache.clear()
+
+    call_command("students", "warm-reports", stdout=io.StringIO())
+
+    with CaptureQueriesContext(connection) as captured:
+        reports.status_report(YEAR, state, group_by="program", breakdown="race_ethnicity")
+        indicators.perkins_indicators(YEAR, state, breakdown="homeless")
+    status_table = ProgramStatus._meta.db_table
+    assert not [q for q in captured.captured_queries if status_table in q["sql"]]
+
+
+def test_an_upload_job_warms_the_tables_when_a_shared_cache_is_configured(
+    settings: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.PATHWAYS_WARM_REPORTS = True
+    warmed: list[int] = []
+    monkeypatch.setattr(report_warming, "latest_year", lambda: YEAR)
+    queue = SimpleNamespace(enqueue=warmed.append)
+    monkeypatch.setattr(report_warming, "warm_report_tables", queue)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report_warming.warm_after_commit()
+
+    assert warmed == [YEAR]

@@ -28,7 +28,7 @@ from pathways.core import locks
 from pathways.core.spreadsheets import Bounds, SpreadsheetError, check_archive
 from pathways.datasets.errors import ImportValidationError
 
-from . import importing
+from . import importing, report_warming
 from .changes import ShrinkNotConfirmed
 from .models import ImportJob
 
@@ -155,6 +155,8 @@ def _run(job: ImportJob, path: Path) -> str:
         logger.error("import job %s stopped: %s", job.pk, type(exc).__name__)
         message = _("The import stopped because of an unexpected error; nothing was saved.")
         return _finish(job, ImportJob.Status.FAILED, message=message)
+    if not job.check_only:
+        report_warming.warm_after_commit()  # the first report view after it is fast too
     return _finish(job, ImportJob.Status.DONE, summary=summary.as_dict())
 
 
