@@ -295,3 +295,17 @@ def test_students_cannot_link_accounts(client):  # type: ignore[no-untyped-def]
     enrol("NM100", 2025)
     assert client.get(reverse("students:link_accounts")).status_code == 403
     assert link(client, student, "NM100").status_code == 403
+
+
+def test_the_state_finds_an_account_by_name_and_pages_through_many(client):  # type: ignore[no-untyped-def]
+    signed_in(client, "state_admin")
+    StudentFactory.create_batch(105, last_name="Manyfold")
+    CounselorFactory(last_name="Zamora-Findme")
+
+    found = client.get(reverse("accounts:users"), {"q": "findme"}).content.decode()
+    first = client.get(reverse("accounts:users"), {"role": "student"}).content.decode()
+    second = client.get(reverse("accounts:users"), {"role": "student", "page": 2}).content.decode()
+
+    assert "Zamora-Findme" in found and "Manyfold" not in found
+    assert first.count("Manyfold") == 100 and "Page 1 of 2" in first
+    assert second.count("Manyfold") == 5

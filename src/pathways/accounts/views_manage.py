@@ -8,8 +8,11 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +22,7 @@ from pathways.accounts.models import Role, User
 from pathways.accounts.rules import accounts_managed_by
 
 HISTORY_SHOWN = 50
+PER_PAGE = 100
 
 
 def _require_manager(request: HttpRequest) -> None:
@@ -41,8 +45,23 @@ def user_list(request: HttpRequest) -> HttpResponse:
     role = request.GET.get("role", "")
     if role in Role.values:
         accounts = accounts.filter(role=role)
+    search = request.GET.get("q", "").strip()
+    if search:
+        accounts = accounts.filter(
+            Q(email__icontains=search)
+            | Q(first_name__icontains=search)
+            | Q(last_name__icontains=search)
+        )
     accounts = accounts.order_by("-is_active", "last_name", "first_name", "username")
-    context = {"accounts": accounts, "roles": Role.choices, "chosen_role": role}
+    page = Paginator(accounts, PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "accounts": page.object_list,
+        "page": page,
+        "roles": Role.choices,
+        "chosen_role": role,
+        "search": search,
+        "query": urlencode({"role": role, "q": search}),
+    }
     return render(request, "accounts/users/list.html", context)
 
 
