@@ -309,3 +309,24 @@ def test_the_state_finds_an_account_by_name_and_pages_through_many(client):  # t
     assert "Zamora-Findme" in found and "Manyfold" not in found
     assert first.count("Manyfold") == 100 and "Page 1 of 2" in first
     assert second.count("Manyfold") == 5
+
+
+def test_changing_an_invited_accounts_email_changes_its_username(client):  # type: ignore[no-untyped-def]
+    signed_in(client, "state_admin")
+    client.post(
+        reverse("accounts:user_invite"),
+        {"email": "old@example.org", "role": "student", "district": "3500060"},
+    )
+    account = User.objects.get(email="old@example.org")
+
+    client.post(
+        reverse("accounts:user_edit", args=[account.pk]),
+        {"email": "new@example.org", "role": "student", "district": "3500060", "is_active": "on"},
+    )
+
+    account.refresh_from_db()
+    assert (account.username, account.email, account.is_active) == (
+        "new@example.org",
+        "new@example.org",
+        True,
+    )

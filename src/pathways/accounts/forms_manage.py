@@ -70,3 +70,9 @@ class AccountChangeForm(ManagedAccountForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+
+    def save(self, commit: bool = True) -> User:
+        # An invited account's username is its e-mail address: keep the two together.
+        if "email" in self.changed_data and self.instance.username == self.initial.get("email"):
+            self.instance.username = self.cleaned_data["email"]
+        return super().save(commit)
