@@ -118,3 +118,89 @@ rules.add_perm("students.view_reports", is_state_admin | is_district_staff)
 rules.add_perm("students.import_records", is_state_admin | is_district_coordinator)
 # Exact (unsuppressed) counts, for the state's federal reporting only; every export audited.
 rules.add_perm("students.export_exact_counts", is_state_admin)
+
+
+# --- Accounts: who manages whom (issue #13) -------------------------------------------------
+
+# The roles each role may invite, edit and deactivate; coordinators only in their district.
+MANAGED_ROLES: dict[str, tuple[str, ...]] = {
+    Role.STATE_ADMIN: tuple(Role.values),
+    Role.DISTRICT_COORDINATOR: (Role.COUNSELOR, Role.STUDENT),
+}
+# The page each role lands on after signing in (accounts/templates/accounts/dashboards/).
+DASHBOARDS: dict[str, str] = {
+    Role.STATE_ADMIN: "accounts/dashboards/state.html",
+    Role.DISTRICT_COORDINATOR: "accounts/dashboards/coordinator.html",
+    Role.COUNSELOR: "accounts/dashboards/counselor.html",
+    Role.STUDENT: "accounts/dashboards/student.html",
+}
+
+
+def roles_managed_by(user: Any) -> tuple[str, ...]:
+    if not (user.is_authenticated and user.is_active):
+        return ()
+    return MANAGED_ROLES.get(user.role, ())
+
+
+def dashboard_template(user: Any) -> str:
+    return DASHBOARDS.get(getattr(user, "role", ""), DASHBOARDS[Role.STUDENT])
+
+
+def accounts_managed_by(user: Any) -> Any:
+    """The accounts a user may see and change in the user pages (never their own)."""
+    from pathways.accounts.models import User
+
+    accounts = User.objects.filter(role__in=roles_managed_by(user)).exclude(pk=user.pk)
+    if not is_state_admin(user):
+        accounts = accounts.filter(district_id=user.district_id)
+    return accounts
+
+
+def student_accounts_linkable_by(user: Any) -> Any:
+    """The student accounts whose state student ID a user may set."""
+    from pathways.accounts.models import User
+
+    if not user.has_perm("accounts.link_student_accounts"):
+        return User.objects.none()
+    accounts = User.objects.filter(role=Role.STUDENT)
+    if not is_state_admin(user):
+        accounts = accounts.filter(district_id=user.district_id)
+    return accounts
+
+
+@rules.predicate
+def manages_users(user: Any) -> bool:
+    return bool(roles_managed_by(user))
+
+
+@rules.predicate
+def manages_account(user: Any, account: Any) -> bool:
+    if account is None or account.pk == user.pk or account.role not in roles_managed_by(user):
+        return False
+    return bool(is_state_admin(user) or account.district_id == user.district_id)
+
+
+@rules.predicate
+def may_assign_role(user: Any, role: Any) -> bool:
+    return role in roles_managed_by(user)
+
+
+@rules.predicate
+def is_student_account(user: Any, account: Any) -> bool:
+    return account is not None and account.role == Role.STUDENT
+
+
+@rules.predicate
+def account_in_same_district(user: Any, account: Any) -> bool:
+    return account is not None and account.district_id == user.district_id
+
+
+rules.add_perm("accounts.manage_users", manages_users)
+rules.add_perm("accounts.change_managed_user", manages_account)
+rules.add_perm("accounts.assign_role", may_assign_role)
+# Counselors (and coordinators, and the state) tie a student account to a state student ID.
+rules.add_perm("accounts.link_student_accounts", is_state_admin | is_district_staff)
+rules.add_perm(
+    "accounts.link_student_account",
+    is_student_account & (is_state_admin | (is_district_staff & account_in_same_district)),
+)

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from pathways.core import locks
+from pathways.core.cache import bump_content_version
 from pathways.core.spreadsheets import Reader, fit_to_header, wrong_width
 from pathways.datasets.errors import ErrorLog
 from pathways.geography.models import District
@@ -87,6 +88,8 @@ def import_file(
             raise
         if writer is not None and kind == RecordUpload.Kind.COURSES and summary.changed:
             status.refresh(districts={d.district_id for d in summary.district_years})
+        if writer is not None:
+            bump_content_version()  # cached report tables (students.report_cache) refresh
     return summary
 
 
