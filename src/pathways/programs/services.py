@@ -440,7 +440,9 @@ def _listed(queryset: ProgramQuerySet) -> ProgramQuerySet:
 
 
 def approved_programs() -> ProgramQuerySet:
-    return _listed(ProgramOfStudy.objects.approved())
+    """What a visitor sees (the public list and the place pages): the same filter as the
+    API's and the export's, for no signed-in user."""
+    return _listed(ProgramOfStudy.objects.visible_to(None))
 
 
 def programs_for_district(district: Any) -> ProgramQuerySet:

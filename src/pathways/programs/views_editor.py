@@ -47,20 +47,17 @@ STATUS_ORDER = [Status.RETURNED, Status.DRAFT, Status.SUBMITTED, Status.APPROVED
 
 
 def staff_view(view: View) -> View:
-    """Signed-in users only; PermissionDenied becomes a 403 page that says why."""
+    """Signed-in users only (others go to sign in); a PermissionDenied the view raises
+    becomes the site's 403 page, which says why."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            if not request.user.is_authenticated:
-                try:
-                    return redirect_to_login(request.get_full_path())
-                except NoReverseMatch:  # no sign-in page is configured
-                    raise PermissionDenied(_("Sign in to use the program editor.")) from None
-            return view(request, *args, **kwargs)
-        except PermissionDenied as denied:
-            message = str(denied) or _("You do not have permission to do that.")
-            return render(request, "programs/forbidden.html", {"message": message}, status=403)
+        if not request.user.is_authenticated:
+            try:
+                return redirect_to_login(request.get_full_path())
+            except NoReverseMatch:  # no sign-in page is configured
+                raise PermissionDenied(_("Sign in to use the program editor.")) from None
+        return view(request, *args, **kwargs)
 
     return wrapper
 
