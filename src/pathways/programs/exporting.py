@@ -22,7 +22,7 @@ from pathways.geography.models import District
 
 from .importing import COLUMNS, FORMULA_START, SHEET_NAME
 from .models import ProgramCourse, ProgramOfStudy, ProgramQuerySet
-from .services import in_cluster
+from .reach import in_cluster
 
 FORMATS = ("csv", "xlsx")
 CONTENT_TYPES = {
