@@ -38,36 +38,37 @@ class HistoryEntry:
     changes: list[Change]
 
 
+# Model field names (a foreign key's value is its id); the m2m ones are read in bulk.
 PROGRAM_FIELDS = [
     "title",
     "description",
-    "district_id",
-    "subcluster_id",
-    "legacy_pathway_id",
+    "district",
+    "subcluster",
+    "legacy_pathway",
     "status",
     "review_comment",
     "is_demonstration",
-    "postsecondary_programs",
-    "credentials",
 ]
-COURSE_FIELDS = ["course_id", "position", "is_capstone"]
+PROGRAM_LINKS = ["postsecondary_programs", "credentials"]
+COURSE_FIELDS = ["course", "position", "is_capstone"]
 WBL_FIELDS = ["kind", "description", "partner"]
 EMPTY: tuple[Any, ...] = (None, "", False, frozenset())
+Values = dict[str, Any]
 
 
 def _labels() -> dict[str, str]:
     return {
         "title": _("Title"),
         "description": _("Description"),
-        "district_id": _("District"),
-        "subcluster_id": _("2024 sub-cluster"),
-        "legacy_pathway_id": _("Legacy pathway"),
+        "district": _("District"),
+        "subcluster": _("2024 sub-cluster"),
+        "legacy_pathway": _("Legacy pathway"),
         "status": _("Status"),
         "review_comment": _("Review comment"),
         "is_demonstration": _("Demonstration data"),
         "postsecondary_programs": _("Postsecondary programs"),
         "credentials": _("Credentials"),
-        "course_id": _("Course"),
+        "course": _("Course"),
         "position": _("Position"),
         "is_capstone": _("Capstone"),
         "kind": _("Kind"),
@@ -93,30 +94,49 @@ class _Raw:
     changes: list[tuple[str, Any, Any]]
 
 
+def _changed(record: Any, before: Any, fields: list[str]) -> list[tuple[str, Any, Any]]:
+    """What changed from `before` to `record` (simple-history's `diff_against`), in the
+    order of `fields`."""
+    delta = record.diff_against(before, included_fields=fields)
+    order = {name: n for n, name in enumerate(fields)}
+    found = sorted(delta.changes, key=lambda change: order[change.field])
+    return [(change.field, change.old, change.new) for change in found]
+
+
 def _raw_entries(
-    records: list[Any], values_of: Any, part: str, key: str | None = None
+    records: list[Any],
+    part: str,
+    fields: list[str],
+    key: str | None = None,
+    links: Any = None,
 ) -> list[_Raw]:
-    """Field changes between consecutive versions of each row (`id`); `key` names the row
-    in every entry even when it did not change."""
-    last: dict[Any, dict[str, Any]] = {}
+    """Each version of each row (`id`) against the one before; a created or deleted row
+    shows its non-empty values. `key` names the row in every entry even when it did not
+    change; `links(record)` gives many-to-many values, read in bulk beforehand (simple-
+    history's own m2m diff would cost queries for every version)."""
+    last: dict[Any, Any] = {}
     raw = []
     for record in records:
-        values = values_of(record)
         before = last.get(record.id)
-        last[record.id] = values
-        changes = []
-        for name, value in values.items():
-            if record.history_type == "-":
-                if value not in EMPTY or name == key:
-                    changes.append((name, value, None))
-            elif record.history_type == "+" or before is None:
-                if value not in EMPTY or name == key:
-                    changes.append((name, None, value))
-            elif before.get(name) != value or name == key:
-                changes.append((name, before.get(name), value))
-        if record.history_type == "~" and all(old == new for _n, old, new in changes):
-            continue  # nothing shown here changed (e.g. only the timestamp)
-        raw.append(_Raw(record, part, changes))
+        last[record.id] = record
+        extra: Values = links(record) if links else {}
+        if record.history_type == "~" and before is not None:
+            changes = _changed(record, before, fields)
+            old_extra: Values = links(before) if links else {}
+            changes += [(n, old_extra[n], v) for n, v in extra.items() if old_extra[n] != v]
+            if not changes:
+                continue  # nothing shown here changed (e.g. only the timestamp)
+            if key and key not in {name for name, _old, _new in changes}:
+                value = record.serializable_value(key)
+                changes.insert(0, (key, value, value))
+            raw.append(_Raw(record, part, changes))
+            continue
+        values = {name: record.serializable_value(name) for name in fields} | extra
+        shown = [(n, v) for n, v in values.items() if v not in EMPTY or n == key]
+        if record.history_type == "-":
+            raw.append(_Raw(record, part, [(n, v, None) for n, v in shown]))
+        else:
+            raw.append(_Raw(record, part, [(n, None, v) for n, v in shown]))
     return raw
 
 
@@ -162,23 +182,16 @@ def program_history(program: ProgramOfStudy) -> list[HistoryEntry]:
         .order_by("history_date")
     )
 
-    def program_values(record: Any) -> dict[str, Any]:
-        values = {name: getattr(record, name) for name in PROGRAM_FIELDS[:-2]}
-        values["postsecondary_programs"] = postsecondary[record.history_id]
-        values["credentials"] = credentials[record.history_id]
-        return values
+    def links(record: Any) -> Values:
+        return {
+            "postsecondary_programs": postsecondary[record.history_id],
+            "credentials": credentials[record.history_id],
+        }
 
     raw = [
-        *_raw_entries(records, program_values, _("Program")),
-        *_raw_entries(
-            courses, lambda r: {n: getattr(r, n) for n in COURSE_FIELDS}, _("Courses"), "course_id"
-        ),
-        *_raw_entries(
-            placements,
-            lambda r: {n: getattr(r, n) for n in WBL_FIELDS},
-            _("Work-based learning"),
-            "kind",
-        ),
+        *_raw_entries(records, _("Program"), PROGRAM_FIELDS, links=links),
+        *_raw_entries(courses, _("Courses"), COURSE_FIELDS, "course"),
+        *_raw_entries(placements, _("Work-based learning"), WBL_FIELDS, "kind"),
     ]
 
     def used(*names: str) -> set[Any]:
@@ -187,22 +200,22 @@ def program_history(program: ProgramOfStudy) -> list[HistoryEntry]:
     subclusters = {
         pk: local_name(pk, name)
         for pk, name in SubCluster.objects.filter(
-            pk__in=used("subcluster_id", "legacy_pathway_id")
+            pk__in=used("subcluster", "legacy_pathway")
         ).values_list("pk", "name")
     }
     all_ps = set().union(*used("postsecondary_programs"))
     all_cred = set().union(*used("credentials"))
     names: dict[str, dict[Any, str]] = {
-        "district_id": dict(
-            District.objects.filter(pk__in=used("district_id")).values_list("pk", "name")
+        "district": dict(
+            District.objects.filter(pk__in=used("district")).values_list("pk", "name")
         ),
-        "subcluster_id": subclusters,
-        "legacy_pathway_id": subclusters,
+        "subcluster": subclusters,
+        "legacy_pathway": subclusters,
         "postsecondary_programs": {
             p.pk: str(p) for p in PostsecondaryProgram.objects.filter(pk__in=all_ps)
         },
         "credentials": dict(Credential.objects.filter(pk__in=all_cred).values_list("pk", "name")),
-        "course_id": {c.pk: str(c) for c in Course.objects.filter(pk__in=used("course_id"))},
+        "course": {c.pk: str(c) for c in Course.objects.filter(pk__in=used("course"))},
         "status": {k: str(v) for k, v in Status.choices},
         "kind": {k: str(v) for k, v in WorkBasedLearning.Kind.choices},
     }
