@@ -101,7 +101,7 @@ def _allowed_district(user: Any) -> str | None:
         raise PermissionDenied(
             _("Only district coordinators and state administrators may import student records.")
         )
-    if user.role == "state_admin":
+    if user.has_perm("students.view_statewide_reports"):
         return ANY_DISTRICT
     return str(user.district_id) if user.district_id else None
 

@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from pathways.accounts.rules import import_jobs_visible_to
 from pathways.core import locks
 from pathways.core.spreadsheets import Bounds, SpreadsheetError, check_archive
 from pathways.datasets.errors import ImportValidationError
@@ -214,7 +215,4 @@ def expire_unconfirmed(hours: float | None = None) -> int:
 
 def visible_to(user: Any) -> Any:
     """The jobs a user may see: their own; every job for the state."""
-    jobs = ImportJob.objects.all()
-    if getattr(user, "role", None) == "state_admin":
-        return jobs
-    return jobs.filter(user=user)
+    return ImportJob.objects.filter(import_jobs_visible_to(user))

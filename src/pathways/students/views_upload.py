@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -25,7 +26,6 @@ from . import jobs, layouts
 from .forms import UploadForm
 from .models import RecordUpload
 from .progress import school_year_label
-from .views import forbidden
 
 HISTORY_ROWS = 100
 
@@ -45,7 +45,7 @@ def upload_history(user: Any, limit: int = HISTORY_ROWS) -> list[UploadEntry]:
     """The latest uploads a user may see: their district's, or every district's for the
     state."""
     uploads = RecordUpload.objects.select_related("district").order_by("-uploaded_at", "-pk")
-    if user.role != "state_admin":
+    if not user.has_perm("students.view_statewide_reports"):
         uploads = uploads.filter(district_id=user.district_id)
     return [
         UploadEntry(
@@ -79,13 +79,13 @@ def upload(request: HttpRequest) -> HttpResponse:
     """GET: the form and this district's uploads. POST: check (and unless "check only",
     load) the file."""
     if not request.user.has_perm("students.import_records"):
-        return forbidden(
-            request, _("Student records are uploaded by district CTE coordinators and the state.")
+        raise PermissionDenied(
+            _("Student records are uploaded by district CTE coordinators and the state.")
         )
     context: dict[str, Any] = {
         "layouts": _layouts(),
         "history": upload_history(request.user),
-        "statewide": getattr(request.user, "role", None) == "state_admin",
+        "statewide": request.user.has_perm("students.view_statewide_reports"),
         "shrink_percent": round(100 * settings.PATHWAYS_UPLOAD_SHRINK_WARNING),
     }
     form = received_upload(request, UploadForm, "students/upload.html", context)

@@ -10,7 +10,7 @@ from pathways.datasets.errors import ErrorLog
 from pathways.datasets.readers import Row
 
 from ..models import Course, ProgramOfStudy
-from ..services import sequence_problems
+from ..sequence import sequence_problems
 from .layout import NCES_ID, PROGRAM_COLUMNS, CourseLine, ProgramSpec, same_title
 from .reading import Line
 

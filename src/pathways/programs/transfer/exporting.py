@@ -18,7 +18,7 @@ from pathways.framework.models import Cluster, SubCluster
 from pathways.geography.models import District
 
 from ..models import ProgramCourse, ProgramOfStudy, ProgramQuerySet
-from ..services import in_cluster
+from ..reach import in_cluster
 from .layout import COLUMNS, SHEET_NAME
 
 COLUMN_WIDTHS = {

@@ -17,7 +17,7 @@ from pathways.datasets.errors import ErrorLog, ImportValidationError, RowProblem
 from pathways.geography.models import District
 
 from ..models import Course, ProgramCourse, ProgramOfStudy, WorkBasedLearning
-from ..services import move_placements
+from ..sequence import move_placements
 from ..signals import refresh_status
 from .catalogue import Catalogue, attributed
 from .layout import ImportSummary, ProgramChange, ProgramSpec, postsecondary_key
