@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pathways.geography.models import School
-from pathways.programs import importing as program_importing
+from pathways.programs import transfer as program_importing
 from pathways.students import (
     importing,
     indicators,
