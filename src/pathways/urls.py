@@ -23,3 +23,6 @@ urlpatterns += i18n_patterns(
     path("students/", include("pathways.students.urls")),
     prefix_default_language=False,
 )
+
+# Every PermissionDenied a page raises: the reason and what to do (templates/403.html).
+handler403 = "pathways.core.errors.permission_denied"

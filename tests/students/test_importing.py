@@ -146,7 +146,7 @@ def test_schools_are_created_with_their_names() -> None:
 def test_an_upload_is_recorded_per_district_and_year() -> None:
     admin = StateAdminFactory(username="state1")
 
-    importing.import_file(COURSES, user=admin, original_name="sis-export.csv")
+    importing.import_file(COURSES, user=admin, file_name="sis-export.csv")
 
     uploads = RecordUpload.objects.values_list(
         "kind", "district_id", "school_year", "rows", "file_name", "uploaded_by"

@@ -5,6 +5,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Role(models.TextChoices):
@@ -37,6 +38,8 @@ class User(AbstractUser):
     student_id = models.CharField(max_length=20, blank=True)
 
     objects: ClassVar[PathwaysUserManager] = PathwaysUserManager()
+    # Who changed whom, and what (role, district, linked student ID, active); never passwords.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
         constraints = [

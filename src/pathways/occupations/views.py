@@ -11,7 +11,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from pathways.core.csv import csv_response, wants_csv
+from pathways.core.spreadsheets import csv_response, wants_csv
 from pathways.core.text import fold
 from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework

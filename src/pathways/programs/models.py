@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from pathways.accounts.models import Role
+from pathways.accounts.rules import programs_visible_to
 
 
 class Course(models.Model):
@@ -85,19 +85,10 @@ class ProgramQuerySet(models.QuerySet["ProgramOfStudy"]):
         return self.filter(status=ProgramOfStudy.Status.APPROVED)
 
     def visible_to(self, user: Any) -> "ProgramQuerySet":
-        """The one scoping rule for lists (mirrors `programs.view_programofstudy` in
-        accounts/rules.py): approved programs for all; a district's own for its staff;
-        everything for state administrators."""
-        if not user.is_authenticated or not user.is_active:
-            return self.approved()
-        if user.role == Role.STATE_ADMIN:
-            return self.all()
-        if user.role in (Role.DISTRICT_COORDINATOR, Role.COUNSELOR):
-            return self.filter(
-                models.Q(status=ProgramOfStudy.Status.APPROVED)
-                | models.Q(district_id=user.district_id)
-            )
-        return self.approved()
+        """The programs `user` may view (rule `programs.view_programofstudy`): the one
+        filter behind the public list, the staff dashboard, the export and the API.
+        `user` None is a visitor who is not signed in."""
+        return self.filter(programs_visible_to(user))
 
 
 class ProgramOfStudy(models.Model):

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from pathways.core.csv import csv_response, wants_csv
+from pathways.core.spreadsheets import csv_response, wants_csv
 from pathways.framework.models import Framework
 from pathways.framework.services import (
     BadQuery,

@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pathways.core.csv import csv_response, wants_csv
+from pathways.core.spreadsheets import csv_response, wants_csv
 from pathways.datasets.registry import get_source
 from pathways.geography import services
 from pathways.geography.charts import horizontal_bars

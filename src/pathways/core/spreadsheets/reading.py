@@ -326,6 +326,43 @@ def _greater_letters(letters: str) -> str:
     return "|".join(parts)
 
 
+def cell_text(cell: Any) -> str:
+    """A cell as stripped text: whole-number floats without ".0", booleans as true/false."""
+    if isinstance(cell, str):
+        return cell.strip()
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if cell is None:
+        return ""
+    return str(cell).strip()
+
+
+def header_names(cells: list[Any]) -> list[str]:
+    """The header row's column names, stripped of spaces and of a byte-order mark."""
+    return [str(cell).strip().lstrip("\ufeff") for cell in cells]
+
+
+def fit_to_header(cells: list[Any], width: int, *, lenient: bool) -> bool:
+    """Whether a row has the header's number of fields; `lenient` (workbooks, whose rows end
+    at their last value) pads or trims a row whose extra or missing cells are blank."""
+    if len(cells) == width:
+        return True
+    if not lenient or any(cells[width:]):
+        return False
+    del cells[width:]
+    cells.extend([""] * (width - len(cells)))
+    return True
+
+
+def wrong_width(fields: int, width: int) -> str:
+    return _("has %(fields)d fields, the header has %(width)d (truncated or malformed line)") % {
+        "fields": fields,
+        "width": width,
+    }
+
+
 def header_problems(header: list[str]) -> list[tuple[str, str]]:
     """(column, message) for each column name that appears twice in a header row."""
     seen: set[str] = set()

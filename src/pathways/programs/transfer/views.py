@@ -1,17 +1,16 @@
 """Staff pages to import programs of study from a file and export them in the same layout.
 
-A bad upload answers 4xx with a message, never 500: 400 for a missing, empty or
-wrongly named file, 413 for one over the size cap, 422 for a file whose rows have
-problems (every problem is listed with file, row and column; nothing is saved).
+A bad upload answers 4xx with a message, never 500, as on every import page
+(core/uploads.py): 400 for a missing, empty or wrongly named file, 413 for one over the size
+cap, 422 for a file whose rows have problems (grouped, with a CSV of every problem with its
+row and column; nothing is saved).
 """
 
-from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,22 +18,28 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pathways.core.uploads import SpreadsheetUploadForm, body_too_large, saved_upload
+from pathways.core.problems import problems_csv, problems_page
+from pathways.core.spreadsheets import FORMATS, file_response
+from pathways.core.uploads import SpreadsheetUploadForm, received_upload, saved_upload
 from pathways.datasets.errors import ImportValidationError
 from pathways.framework.models import Cluster
 from pathways.framework.names import name_key
 from pathways.geography.models import District
 
+from ..models import ProgramOfStudy
+from .checks import may_import_approved
 from .exporting import (
-    CONTENT_TYPES,
-    FORMATS,
     BadFilter,
     ExportFilters,
     export_bytes,
     programs_for_export,
 )
-from .importing import COLUMNS, import_file, may_import_approved
-from .models import ProgramOfStudy
+from .importing import import_file
+from .layout import COLUMNS
+
+# The problems of the last upload, for their CSV; a file of 5 MB has far fewer.
+PROBLEMS_KEY = "programs_import_problems"
+PROBLEMS_KEPT = 20_000
 
 # What each column holds, shown beside the upload form (docs/programs-layout.md has more).
 COLUMN_HELP = {
@@ -67,14 +72,10 @@ COLUMN_HELP = {
 
 
 class ImportForm(SpreadsheetUploadForm):
+    field_order = ["file", "check_only", "approve"]
     file = forms.FileField(
         label=gettext_lazy("Programs file (CSV or XLSX)"),
         help_text=gettext_lazy("One row per course, in the layout below. At most 5 MB."),
-    )
-    check_only = forms.BooleanField(
-        required=False,
-        label=gettext_lazy("Check only"),
-        help_text=gettext_lazy("Check every row and show what would change; nothing is saved."),
     )
     approve = forms.BooleanField(
         required=False,
@@ -100,39 +101,45 @@ def _require_import(request: HttpRequest) -> None:
 def import_view(request: HttpRequest) -> HttpResponse:
     """GET: the upload form. POST: check (and unless "check only", import) the file."""
     _require_import(request)
-    can_approve = may_import_approved(request.user)
     context: dict[str, Any] = {
         "columns": [(column, COLUMN_HELP[column]) for column in COLUMNS],
         "max_bytes": ImportForm.max_bytes,
     }
-    if request.method != "POST":
-        context["form"] = ImportForm(can_approve=can_approve)
-        return render(request, "programs/transfer_import.html", context)
-    refusal = body_too_large(request, ImportForm.max_bytes)
-    if refusal:
-        context["form"] = ImportForm(can_approve=can_approve)
-        context["upload_error"] = refusal
-        return render(request, "programs/transfer_import.html", context, status=413)
-    form = ImportForm(request.POST, request.FILES, can_approve=can_approve)
-    if not form.is_valid():
-        context["form"] = form
-        code = 413 if form.too_large else 400
-        return render(request, "programs/transfer_import.html", context, status=code)
-    upload: UploadedFile = form.cleaned_data["file"]
-    name = Path(upload.name or "upload").name
-    check_only = bool(form.cleaned_data.get("check_only"))
+    form = received_upload(
+        request,
+        ImportForm,
+        "programs/transfer_import.html",
+        context,
+        can_approve=may_import_approved(request.user),
+    )
+    if isinstance(form, HttpResponse):
+        return form
     status = ProgramOfStudy.Status.APPROVED if form.cleaned_data.get("approve") else None
-    context.update({"file_name": name, "check_only": check_only})
-    with saved_upload(upload, prefix="programs-import-") as path:
+    with saved_upload(form.cleaned_data["file"], prefix="programs-import-") as path:
         try:
             summary = import_file(
-                path, request.user, filename=name, status=status, dry_run=check_only
+                path, request.user, file_name=form.file_name, status=status, check=form.check
             )
         except ImportValidationError as exc:
-            context["problems"] = exc.problems
-            return render(request, "programs/transfer_result.html", context, status=422)
-    context["summary"] = summary
+            problems = exc.rows()
+            request.session[PROBLEMS_KEY] = problems[:PROBLEMS_KEPT]
+            context["upload_url"] = reverse("programs:transfer_import")
+            return problems_page(
+                request,
+                problems,
+                context,
+                file_name=form.file_name,
+                csv_url=reverse("programs:transfer_problems"),
+            )
+    context.update({"file_name": form.file_name, "check": form.check, "summary": summary})
     return render(request, "programs/transfer_result.html", context)
+
+
+@login_required
+def problems_file(request: HttpRequest) -> HttpResponse:
+    """The problems of the last file this user uploaded, as CSV (kept in the session)."""
+    _require_import(request)
+    return problems_csv(request.session.get(PROBLEMS_KEY, []))
 
 
 def _filters(request: HttpRequest) -> ExportFilters:
@@ -183,14 +190,9 @@ def export_file(request: HttpRequest, fmt: str) -> HttpResponse:
         data = export_bytes(programs, fmt)
     except BadFilter as exc:
         return HttpResponse(exc.message, status=400, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filters.slug()}.{fmt}"'
-    return response
+    return file_response(data, fmt, f"{filters.slug()}.{fmt}")
 
 
 def template_file(request: HttpRequest) -> HttpResponse:
     """The layout's header row as an empty CSV to fill in."""
-    data = export_bytes([], "csv")
-    response = HttpResponse(data, content_type=CONTENT_TYPES["csv"])
-    response["Content-Disposition"] = 'attachment; filename="programs-template.csv"'
-    return response
+    return file_response(export_bytes([], "csv"), "csv", "programs-template.csv")

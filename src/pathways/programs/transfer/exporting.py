@@ -4,7 +4,6 @@ What one exports can be imported again unchanged: the same columns, one row per 
 program columns repeated on every row of the program.
 """
 
-import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,22 +12,15 @@ from typing import Any, BinaryIO, TextIO
 
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
+from pathways.core.spreadsheets import CsvWriter, XlsxWriter
 from pathways.framework.models import Cluster, SubCluster
 from pathways.geography.models import District
 
-from .importing import COLUMNS, FORMULA_START, SHEET_NAME
-from .models import ProgramCourse, ProgramOfStudy, ProgramQuerySet
-from .services import in_cluster
+from ..models import ProgramCourse, ProgramOfStudy, ProgramQuerySet
+from ..reach import in_cluster
+from .layout import COLUMNS, SHEET_NAME
 
-FORMATS = ("csv", "xlsx")
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 COLUMN_WIDTHS = {
     "program_title": 36,
     "subcluster_code": 40,
@@ -148,53 +140,25 @@ def program_rows(programs: Iterable[ProgramOfStudy]) -> Iterator[list[Any]]:
             yield [values[column] for column in COLUMNS]
 
 
-def safe_text(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula gets an apostrophe (the import removes it)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def write_csv(programs: Iterable[ProgramOfStudy], out: TextIO) -> int:
     """UTF-8 with a byte-order mark, so spreadsheet programs read accents. Returns rows."""
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    count = 0
+    writer = CsvWriter(out, byte_order_mark=True)
+    writer.row(COLUMNS)
     for row in program_rows(programs):
-        writer.writerow([safe_text(value) for value in row])
-        count += 1
-    return count
+        writer.row(row)
+    return writer.rows - 1
 
 
 def write_xlsx(programs: Iterable[ProgramOfStudy], out: BinaryIO) -> int:
     """One sheet named "Programs", header in bold and frozen. Returns rows."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(SHEET_NAME)
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(COLUMNS):
-        letter = chr(ord("A") + index)
-        sheet.column_dimensions[letter].width = COLUMN_WIDTHS.get(column, 14)
-    bold = Font(bold=True)
-    header = []
-    for column in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=column)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    writer = XlsxWriter()
+    writer.sheet(SHEET_NAME, widths=[COLUMN_WIDTHS.get(column, 14) for column in COLUMNS])
+    writer.row(COLUMNS, bold=True)
     count = 0
     for row in program_rows(programs):
-        cells = []
-        for value in row:
-            if isinstance(value, Decimal):
-                value = float(value)
-            cell = WriteOnlyCell(sheet, value=safe_text(value))
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula
-            cells.append(cell)
-        sheet.append(cells)
+        writer.row(row)
         count += 1
-    workbook.save(out)
+    writer.save(out)
     return count
 
 
