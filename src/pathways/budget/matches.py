@@ -60,7 +60,7 @@ class Candidate:
 
     @property
     def area_name(self) -> str:
-        return self.row.wage.estimate.area.name if self.row.wage else ""
+        return self.row.wage.estimate.area.local_name if self.row.wage else ""
 
     @property
     def area_fallback(self) -> bool:

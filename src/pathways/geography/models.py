@@ -48,6 +48,13 @@ class OewsArea(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language (the project's Spanish names of BLS areas)."""
+        from pathways.occupations.spanish import local_area_name
+
+        return local_area_name(self.code, self.name)
+
 
 class WorkforceRegion(BilingualName, models.Model):
     slug = models.SlugField(primary_key=True)
