@@ -125,7 +125,7 @@ def search(request: HttpRequest) -> HttpResponse:
 def _page(request: HttpRequest) -> int:
     """The results page asked for; anything but a whole number from 1 up is the first."""
     page = request.GET.get("page", "1")
-    return int(page) if page.isdigit() and 0 < int(page) < 1000 else 1
+    return int(page) if re.fullmatch(r"[1-9]\d{0,2}", page) else 1
 
 
 def suggest(request: HttpRequest) -> HttpResponse:
