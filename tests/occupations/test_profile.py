@@ -30,7 +30,7 @@ def test_registered_nurses_show_the_statewide_median_from_oews(client, real_data
     assert estimate.median_annual == 94340
     assert "$94,340" in html
     assert html.count("<h1") == 1
-    assert '<h1 lang="en">Registered Nurses</h1>' in html
+    assert "<h1>Registered Nurses</h1>" in html
 
 
 def test_profile_carries_onet_description_attribution_and_tasks(client, real_data):
@@ -187,3 +187,19 @@ def test_profile_query_count_is_bounded(client, real_data, django_assert_max_num
         assert client.get(RN).status_code == 200
     with django_assert_max_num_queries(24):
         assert client.get("/occupations/13-1021/").status_code == 200
+
+
+def test_spanish_profile_shows_the_projects_spanish_content(client, real_data):
+    html = client.get("/es/occupations/29-1141/").content.decode()
+    assert "<h1>Enfermeros(as) registrados(as)</h1>" in html
+    assert "traducción propia de este proyecto" in html and "CC BY 4.0" in html
+    assert "Zona de trabajo" in html
+    assert 'lang="en">Registered Nurses' not in html
+
+
+def test_api_gives_the_spanish_title_and_description(client, real_data):
+    body = client.get("/api/v1/occupations/29-1141").json()
+    assert body["title_es"] == "Enfermeros(as) registrados(as)"
+    assert body["description_es"]
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "title_es" in schema["components"]["schemas"]["OccupationDetailOut"]["properties"]

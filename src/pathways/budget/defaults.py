@@ -91,7 +91,7 @@ PlaceChoices = tuple[list[tuple[str, str]], list[tuple[str, str]]]
 
 def place_choices() -> PlaceChoices:
     """(regions, counties) as (code, name) pairs for the form, each A-Z."""
-    regions = [(r.slug, r.name) for r in WorkforceRegion.objects.order_by("name")]
+    regions = [(r.slug, r.local_name) for r in WorkforceRegion.objects.order_by("name")]
     counties = [(c.fips, c.name) for c in County.objects.order_by("name")]
     return regions, counties
 
@@ -107,7 +107,7 @@ def resolve_place(code: str) -> Place | None:
     if region is None:
         return None
     counties = tuple(region.counties.order_by("name"))
-    return Place(region.slug, region.name, True, counties, place_area(region).area, False)
+    return Place(region.slug, region.local_name, True, counties, place_area(region).area, False)
 
 
 # Defaults ------------------------------------------------------------------------------

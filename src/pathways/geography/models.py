@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .spanish import local_area_name
+
 
 class BilingualName:
     """A place published with an English and a Spanish name."""
@@ -47,6 +49,11 @@ class OewsArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language (the project's Spanish names of BLS areas)."""
+        return local_area_name(self.code, self.name)
 
 
 class WorkforceRegion(BilingualName, models.Model):

@@ -49,7 +49,10 @@ def source_note(*slugs: str) -> SafeString:
     parts = format_html_join(
         "; ",
         '<a href="{}#source-{}">{}</a>, {}',
-        ((url, slug, get_source(slug).title, get_source(slug).vintage) for slug in slugs),
+        (
+            (url, slug, get_source(slug).local_title, get_source(slug).local_vintage)
+            for slug in slugs
+        ),
     )
     return format_html('<p class="source-note">{} {}</p>', _("Source:"), parts)
 
