@@ -37,6 +37,7 @@ ONET_CODE = re.compile(r"(\d{2}-\d{4})\.\d{2}")
 RESULTS_SHOWN = 25
 SUGGESTIONS_SHOWN = 8
 QUERY_LENGTH = 100
+PRINTED_PROGRAMS = 24
 EXAMPLE_SEARCHES = {
     "en": ["nurse", "welder", "electrician", "teacher", "software developer", "chef"],
     "es": ["enfermera", "soldador", "electricista", "maestro", "programador", "cocinero"],
@@ -74,6 +75,10 @@ def occupation(request: HttpRequest, soc: str) -> HttpResponse:
         "onet": get_source("onet"),
         "projections_source": get_source("bls_ep"),
         "state_name": state_name(profile.state),
+        "share_url": request.build_absolute_uri(request.path),
+        # On paper the CIP list stops here, so a profile fits two pages.
+        "print_programs": PRINTED_PROGRAMS,
+        "programs_not_printed": max(0, len(profile.programs) - PRINTED_PROGRAMS),
     }
     return render(request, "occupations/occupation.html", context)
 
