@@ -121,7 +121,7 @@ def test_every_problem_is_listed_with_row_and_column(admin_client, real_data):
     page = response.content.decode()
     assert "partly_bad.csv has 16 problems. Nothing was saved" in page
     assert page.count("<tr>") == 1 + 16  # the header and one row per problem
-    assert '<td class="num">4</td>' in page and "<code>district_nces_id</code>" in page
+    assert 'data-label="Row">4</td>' in page and "<code>district_nces_id</code>" in page
     assert "position 1 is also on row 7" in page
     assert not ProgramOfStudy.objects.exists()
 
