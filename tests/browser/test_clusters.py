@@ -28,12 +28,15 @@ def test_cluster_pages_have_no_wcag_violations_and_fit_a_phone(site_url, page, a
     assert not overflows_horizontally(page)
 
 
-def test_the_table_scrolls_inside_its_wrapper_on_a_phone(site_url, page):
+def test_on_a_phone_each_occupation_is_a_card_led_by_its_title_and_wage(site_url, page):
     open_page(page, site_url, "/clusters/healthcare-human-services/")
     wrapper = page.locator(".table-scroll")
-    assert wrapper.evaluate("el => el.scrollWidth > el.clientWidth")
-    wrapper.focus()
-    assert page.evaluate("document.activeElement.classList.contains('table-scroll')")
+    assert not wrapper.evaluate("el => el.scrollWidth > el.clientWidth + 1")
+    row = page.locator("table.occupation-table tbody tr").first
+    title, wage, soc = (row.locator(s).bounding_box() for s in ("th", "td.num >> nth=0", "td.soc"))
+    assert title["y"] < wage["y"] < soc["y"]  # the title first, the SOC code last
+    assert wage["x"] + wage["width"] <= 360
+    assert page.locator("table.occupation-table caption").bounding_box()["width"] <= 360
 
 
 def test_filters_work_without_javascript(browser, site_url):

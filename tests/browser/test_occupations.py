@@ -1,5 +1,7 @@
 """Occupation pages in headless Chromium: WCAG 2.1 AA (axe-core), a 360 px phone, no-JS, print."""
 
+import re
+
 import pytest
 
 from tests.browser.conftest import overflows_horizontally, wcag_violations
@@ -75,3 +77,22 @@ def test_print_leaves_out_the_controls(site_url, page):
     page.emulate_media(media="print")
     assert page.locator("#annual-wages").is_visible()
     assert not page.locator(".page-actions").is_visible()
+
+
+def printed_pages(page) -> int:  # type: ignore[no-untyped-def]
+    pdf = page.pdf(format="Letter")
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize(
+    "path", ["/occupations/29-1141/", "/es/occupations/29-1141/", "/occupations/25-2031/"]
+)
+def test_an_occupation_prints_on_two_pages(site_url, page, path):
+    open_page(page, site_url, path)
+    assert printed_pages(page) <= 2
+
+
+def test_an_occupation_offers_its_link_and_a_print_button(site_url, page):
+    open_page(page, site_url, "/occupations/29-1141/")
+    assert page.locator("#share-link").input_value() == site_url + "/occupations/29-1141/"
+    assert page.get_by_role("button", name="Print this occupation (2 pages)").is_visible()

@@ -161,12 +161,21 @@ def test_a_coordinator_reads_the_status_report_on_a_phone(  # type: ignore[no-un
 
             page.locator("nav.area-switch").get_by_role("link", name="Perkins V indicators").click()
             expect(page.locator("table.perkins-indicators")).to_be_visible()
+            first = page.locator("table.perkins-indicators tbody tr").first
+            for label in ("Numerator", "Denominator", "Rate"):
+                cell = first.locator(f'td[data-label="{label}"]')
+                expect(cell).to_be_visible()
+                box = cell.bounding_box()
+                assert box is not None and box["x"] + box["width"] <= 360
             assert_accessible_on_a_phone(page, axe)
 
             page.locator("nav.area-switch").get_by_role(
                 "link", name="Upload student records"
             ).click()
             expect(page.locator("h1")).to_have_text("Upload student records")
+            assert_accessible_on_a_phone(page, axe)
+
+            page.goto(f"{site_url}/programs/import/")
             assert_accessible_on_a_phone(page, axe)
         finally:
             delete_accounts([coordinator])

@@ -28,18 +28,40 @@ def test_home_without_data_says_how_to_load_it(client):
     assert "pathways data load" in response.content.decode()
 
 
-def test_home_lists_the_regions_and_their_counties(client, profile_loaded):
+def test_home_leads_a_student_a_parent_and_a_counselor_to_their_first_question(
+    client, profile_loaded
+):
     html = client.get("/").content.decode()
-    assert "Central</strong>" in html
-    assert "Bernalillo, Sandoval, Torrance, Valencia" in html
-    assert "county list not yet confirmed by the state" in html
+    for link in (
+        '<a href="/interests/">Find careers you’d like</a>',
+        '<a href="/interests/clusters/">',
+        '<a href="/budget/">See what a life costs</a>',
+        '<a href="/regions/">Explore careers near you</a>',
+        '<a href="/regions/central/">Central region</a>',
+        '<a href="/districts/">',
+        '<a href="/programs/">Programs of study in your district</a>',
+    ):
+        assert link in html
+    assert '<form class="door-form" action="/programs/" method="get">' in html
+    assert 'value="3500060">Albuquerque Public Schools</option>' in html
+
+
+def test_home_shows_no_row_counts_and_the_data_page_does(client, profile_loaded):
+    home = client.get("/").content.decode()
+    data = client.get("/data/").content.decode()
+    assert "What is loaded" not in home and "<table" not in home
+    assert "What is loaded" in data
+    assert 'Workforce regions</th><td class="num">4</td>' in data
+    assert "Bernalillo, Sandoval, Torrance, Valencia" in data
+    assert "county list not yet confirmed by the state" in data
 
 
 def test_home_in_spanish(client, profile_loaded):
     html = client.get("/es/").content.decode()
     assert '<html lang="es">' in html
     assert "Explora carreras en Nuevo México" in html
-    assert "Norte</strong>" in html
+    assert "Descubre carreras que te gusten" in html
+    assert '<a href="/es/regions/northern/">Región Norte</a>' in html
 
 
 def test_data_sources_page_shows_licence_attribution_and_rows(client, tmp_path):

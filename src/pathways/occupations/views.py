@@ -38,6 +38,7 @@ ONET_CODE = re.compile(r"(\d{2}-\d{4})\.\d{2}")
 RESULTS_SHOWN = 25
 SUGGESTIONS_SHOWN = 8
 QUERY_LENGTH = 100
+PRINTED_PROGRAMS = 24
 EXAMPLE_SEARCHES = {
     "en": ["nurse", "welder", "electrician", "teacher", "software developer", "chef"],
     "es": ["enfermera", "soldador", "electricista", "maestro", "programador", "cocinero"],
@@ -78,6 +79,10 @@ def occupation(request: HttpRequest, soc: str) -> HttpResponse:
         # On a Spanish page, English kept where no Spanish is written is marked lang="en".
         "english_title": spanish.is_spanish() and not profile.title_es,
         "english_description": spanish.is_spanish() and not profile.description_es,
+        "share_url": request.build_absolute_uri(request.path),
+        # On paper the CIP list stops here, so a profile fits two pages.
+        "print_programs": PRINTED_PROGRAMS,
+        "programs_not_printed": max(0, len(profile.programs) - PRINTED_PROGRAMS),
     }
     return render(request, "occupations/occupation.html", context)
 

@@ -1,5 +1,5 @@
-// Fold the main menu away on narrow screens (it stays open without JavaScript), and keep
-// it open on wide screens, where its "Menu" button is hidden.
+// The main menu is a closed <details> in the page, so on phones it is a "Menu" button with or
+// without JavaScript. Open it on wide screens, where its button is hidden.
 (function () {
   var menu = document.querySelector(".site-menu");
   if (!menu) return;
