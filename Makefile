@@ -13,7 +13,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,data]"
 	touch $@
 
 # The site as visitors see it, on the production server (gunicorn, deploy/gunicorn.conf.py)
@@ -56,6 +56,7 @@ chromium:
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports  # dependencies point down: the contracts in pyproject.toml
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy

@@ -124,7 +124,7 @@ def run(database_url: str, home: str, mirror: str, students: int) -> dict[str, f
     from django.db import connection
 
     from pathways.accounts.models import User
-    from pathways.programs import importing as program_importing
+    from pathways.programs import transfer as program_importing
     from pathways.students import importing, status, synthetic
 
     call_command("migrate", verbosity=0)

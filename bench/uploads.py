@@ -46,7 +46,7 @@ def run(home: str, mirror: str, megabytes: float, students: int) -> None:
     from django.test import Client
 
     from pathways.accounts.models import User
-    from pathways.programs import importing as program_importing
+    from pathways.programs import transfer as program_importing
     from pathways.students import synthetic
     from pathways.students.models import CourseCompletion, ImportJob
 
@@ -63,9 +63,9 @@ def run(home: str, mirror: str, megabytes: float, students: int) -> None:
     client = Client()
     client.force_login(admin)
 
-    def upload(check_only: bool) -> ImportJob:
+    def upload(check: bool) -> ImportJob:
         data = {"kind": "courses", "scope": "district_year"}
-        if check_only:
+        if check:
             data["check_only"] = "on"
         upload = SimpleUploadedFile("courses.csv", courses.read_bytes(), "text/csv")
         start = time.perf_counter()
@@ -86,12 +86,12 @@ def run(home: str, mirror: str, megabytes: float, students: int) -> None:
         return job
 
     log("check only:")
-    upload(check_only=True)
+    upload(check=True)
     log("load:")
-    upload(check_only=False)
+    upload(check=False)
     log(f"course rows loaded: {CourseCompletion.objects.count():,}; peak {peak_mb():.0f} MB")
     log("check only again, now with the records in the database (the diff by school):")
-    upload(check_only=True)
+    upload(check=True)
 
 
 def cut(path: Path, limit: int) -> Path:

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "pathways.profiler",
     "pathways.budget",
     "pathways.students",
+    "pathways.web",
+    "pathways.guide",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
@@ -91,7 +93,7 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "accounts:dashboard"  # each role's own page (accounts/rules.py)
 LOGOUT_REDIRECT_URL = "/"
 # Mail (password-reset links) goes out through EMAIL_URL, e.g. smtp+tls://user:pass@host:587.
 # Without it, messages are written to files in var/mail/ (readable by the operator only),
@@ -150,7 +152,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "pathways.core.context_processors.site_state",
+                "pathways.web.context_processors.site_state",
             ],
         },
     },
@@ -255,10 +257,18 @@ TASKS = {
         )
     }
 }
+# Compute every statewide report table in the background after each records upload, so the
+# first view after new data is fast too; only worth it with a shared cache (REDIS_URL).
+PATHWAYS_WARM_REPORTS = os.environ.get(
+    "PATHWAYS_WARM_REPORTS", "1" if "django_redis" in CACHES["default"]["BACKEND"] else "0"
+) not in ("", "0", "false", "no")
 # Uploaded files wait for their import job here (private: owner-only), deleted after it.
 PATHWAYS_UPLOADS_DIR = Path(os.environ.get("PATHWAYS_UPLOADS_DIR", DATA_HOME / "uploads")).resolve()
 # An upload that would shrink a district-year's records by more than this share needs an
 # explicit confirmation.
 PATHWAYS_UPLOAD_SHRINK_WARNING = float(os.environ.get("PATHWAYS_UPLOAD_SHRINK_WARNING", "0.2"))
-# Bounds on every uploaded spreadsheet (core/spreadsheets.py Bounds; these are the defaults).
+# An upload waiting for that confirmation longer than this many hours is cancelled and its
+# file deleted (when any job starts, and by `pathways students clean-uploads`).
+PATHWAYS_UPLOAD_CONFIRM_HOURS = float(os.environ.get("PATHWAYS_UPLOAD_CONFIRM_HOURS", "24"))
+# Bounds on every uploaded spreadsheet (core/spreadsheets/reading.py Bounds: the defaults).
 PATHWAYS_SPREADSHEET_BOUNDS: dict[str, float] = {}

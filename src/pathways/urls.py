@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from pathways.api.v1.api import api as api_v1
+from pathways.web.urls import cluster_patterns, place_patterns, site_patterns
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -10,10 +11,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api_v1.urls),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("pathways.core.urls")),
-    path("", include("pathways.framework.urls")),
+    path("", include((site_patterns, "core"))),
+    path("", include((cluster_patterns, "framework"))),
     path("", include("pathways.occupations.urls")),
-    path("", include("pathways.geography.urls")),
+    path("", include((place_patterns, "geography"))),
+    path("", include("pathways.guide.urls")),
     path("programs/", include("pathways.programs.urls")),
     path("accounts/", include("pathways.accounts.urls")),
     path("interests/", include("pathways.profiler.urls")),
@@ -21,3 +23,6 @@ urlpatterns += i18n_patterns(
     path("students/", include("pathways.students.urls")),
     prefix_default_language=False,
 )
+
+# Every PermissionDenied a page raises: the reason and what to do (templates/403.html).
+handler403 = "pathways.core.errors.permission_denied"

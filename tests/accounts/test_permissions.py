@@ -136,3 +136,63 @@ def test_a_coordinator_edits_their_own_districts_drafts_but_not_anothers():
     assert own.has_perm(ACTIONS["change"], draft_here)
     assert not own.has_perm(ACTIONS["change"], draft_there)
     assert not own.has_perm(ACTIONS["view"], draft_there)
+
+
+# Every other role decision, person × action (no object): "x" allowed, "" refused.
+OTHER_ACTIONS = {
+    "dashboard": "programs.view_dashboard",
+    "reports": "students.view_reports",
+    "statewide": "students.view_statewide_reports",
+    "upload": "students.import_records",
+    "exact": "students.export_exact_counts",
+    "own records": "students.view_own_records",
+    "save profile": "profiler.save_results",
+    "save budget": "budget.save_scenario",
+}
+# fmt: off
+OTHER_TABLE = [
+    # person                 dashboard reports statewide upload exact own   profile budget
+    ("anonymous",            "",       "",     "",       "",    "",   "",   "",     ""),
+    ("student",              "",       "",     "",       "",    "",   "x",  "x",    "x"),
+    ("counselor A",          "x",      "x",    "",       "",    "",   "",   "",     ""),
+    ("coordinator A",        "x",      "x",    "",       "x",   "",   "",   "",     ""),
+    ("coordinator B",        "x",      "x",    "",       "x",   "",   "",   "",     ""),
+    ("state admin",          "x",      "x",    "x",      "x",   "x",  "",   "",     ""),
+    ("inactive state admin", "",       "",     "",       "",    "",   "",   "",     ""),
+]
+# fmt: on
+OTHER_POLICY = {person: dict(zip(OTHER_ACTIONS, row, strict=True)) for person, *row in OTHER_TABLE}
+
+
+@pytest.mark.parametrize(
+    ("person", "action", "allowed"),
+    [
+        pytest.param(person, action, OTHER_POLICY[person][action] == "x", id=f"{person}-{action}")
+        for person in PEOPLE
+        for action in OTHER_ACTIONS
+    ],
+)
+def test_role_decision(person, action, allowed):
+    user = PEOPLE[person]()
+    assert rules.perm_exists(OTHER_ACTIONS[action])
+    assert user.has_perm(OTHER_ACTIONS[action]) is allowed
+
+
+def test_no_module_or_template_compares_a_role_outside_the_rules():
+    """Role decisions live in accounts/rules.py, nowhere else."""
+    from pathlib import Path
+
+    import pathways
+
+    root = Path(pathways.__file__).parent
+    allowed = {"accounts", "migrations", "locale"}
+    offenders = [
+        str(path.relative_to(root))
+        for path in [*root.rglob("*.py"), *root.rglob("*.html")]
+        if not allowed & set(path.relative_to(root).parts)
+        and any(
+            needle in path.read_text(encoding="utf-8")
+            for needle in ('role == "', 'role != "', "role == Role", "role != Role", "role in (")
+        )
+    ]
+    assert offenders == []

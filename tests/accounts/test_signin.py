@@ -49,11 +49,11 @@ def test_sign_in_page_has_labelled_fields_and_a_reset_link(client):
     assert 'href="/accounts/password/reset/"' in html
 
 
-def test_sign_in_goes_home_and_sign_out_ends_the_session(client):
+def test_sign_in_goes_to_the_dashboard_and_sign_out_ends_the_session(client):
     user = CounselorFactory(password=PASSWORD)
     response = sign_in(client, user.username, PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/accounts/home/"
     assert signed_in_as(client) == user.pk
 
     response = client.post("/accounts/logout/")
@@ -83,12 +83,12 @@ def test_sign_in_ignores_a_next_on_another_site(client):
     response = client.post(
         LOGIN, {"username": user.username, "password": PASSWORD, "next": "https://evil.test/"}
     )
-    assert response["Location"] == "/"
+    assert response["Location"] == "/accounts/home/"
 
 
 def test_signed_in_visitor_is_sent_on_from_the_sign_in_page(client):
     client.force_login(CounselorFactory())
-    assert client.get(LOGIN)["Location"] == "/"
+    assert client.get(LOGIN)["Location"] == "/accounts/home/"
 
 
 def test_sign_out_is_post_only(client):
@@ -358,7 +358,7 @@ def test_spanish_sign_in_page(client):
 def test_sign_in_from_a_spanish_page_stays_in_spanish(client):
     user = CounselorFactory(password=PASSWORD)
     response = sign_in(client, user.username, PASSWORD, path="/es/accounts/login/")
-    assert response["Location"] == "/es/"
+    assert response["Location"] == "/es/accounts/home/"
     response = client.post("/es/accounts/logout/")
     assert response["Location"] == "/es/"
 

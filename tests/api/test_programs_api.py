@@ -16,8 +16,8 @@ from ninja import NinjaAPI
 from pathways import urls as project_urls
 from pathways.api.v1 import api as api_module
 from pathways.api.v1.programs import router
-from pathways.programs.importing import import_file
 from pathways.programs.models import ProgramOfStudy
+from pathways.programs.transfer import import_file
 from tests.factories import (
     DistrictCoordinatorFactory,
     StateAdminFactory,

@@ -60,6 +60,13 @@ def test_the_form_works_without_javascript(browser, site_url):
         page.wait_for_url(re.compile(r".*/es/budget/\?.*place=35049.*"))
         note = page.locator("#default-housing").inner_text()
         assert "1259" in re.sub(r"\D", "", note)  # Santa Fe studio
+        # Lifestyle choices without typing: they travel in the URL like everything else.
+        page.select_option("#save", "more")
+        page.select_option("#phone", "none")
+        page.locator("button.budget-secondary").click()
+        page.wait_for_url(re.compile(r"^(?=.*save=more)(?=.*phone=none).*"))
+        assert "10" in page.locator("#default-savings").inner_text()
+        assert "Sin plan de teléfono propio" in page.locator("#default-phone_internet").inner_text()
         page.locator("button.budget-primary").click()
         page.wait_for_url(re.compile(r".*/es/budget/results/\?.*"))
         assert page.locator("#required-hourly").inner_text().startswith("$")

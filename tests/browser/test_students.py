@@ -87,8 +87,9 @@ def make_records(made: Records) -> None:
 
 
 def delete_records(made: Records) -> None:
+    from pathways.geography.models import School
     from pathways.programs.models import Course, ProgramCourse, ProgramOfStudy
-    from pathways.students.models import CourseCompletion, School, StudentYear
+    from pathways.students.models import CourseCompletion, StudentYear
     from pathways.students.status import recompute
 
     CourseCompletion.objects.filter(student_id__startswith=made.prefix).delete()
@@ -131,6 +132,7 @@ def delete_accounts(accounts: list[Account]) -> None:
         if session.get_decoded().get("_auth_user_id") in user_ids:
             session.delete()
     User.objects.filter(username__in=usernames).delete()
+    User.history.filter(username__in=usernames).delete()  # type: ignore[attr-defined]
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__in=usernames).delete()
 
@@ -186,3 +188,34 @@ def test_a_student_reads_their_own_records_on_a_phone(  # type: ignore[no-untype
             assert_accessible_on_a_phone(page, axe)
         finally:
             delete_accounts([student])
+
+
+def test_a_coordinator_manages_accounts_on_a_phone(  # type: ignore[no-untyped-def]
+    site_url, page, axe, django_db_blocker
+) -> None:
+    """Signing in lands on the coordinator's dashboard; the account pages and the student
+    ID linking pass WCAG 2.1 AA on a phone, and an invitation is sent without JavaScript."""
+    with django_db_blocker.unblock():
+        coordinator = make_account("district_coordinator")
+        invited = Account(f"bt-invited-{uuid.uuid4().hex[:6]}@example.org", "")
+        try:
+            sign_in(page, site_url, coordinator)
+            expect(page.locator("h1")).to_have_text("District coordinator")
+            assert_accessible_on_a_phone(page, axe)
+
+            page.get_by_role("link", name="Manage my district's counselors and students").click()
+            expect(page.locator("h1")).to_have_text("Accounts")
+            assert_accessible_on_a_phone(page, axe)
+
+            page.get_by_role("link", name="Invite someone").click()
+            page.fill("#id_email", invited.username)
+            page.select_option("#id_role", "counselor")
+            page.get_by_role("button", name="Send the invitation").click()
+            expect(page.locator("[role=status]")).to_contain_text("Invitation sent")
+            assert_accessible_on_a_phone(page, axe)
+
+            page.goto(f"{site_url}/students/accounts/")
+            expect(page.locator("h1")).to_have_text("Link student accounts to state student IDs")
+            assert_accessible_on_a_phone(page, axe)
+        finally:
+            delete_accounts([coordinator, invited])

@@ -130,6 +130,33 @@ def test_bedrooms_choose_the_rent(api, real_data):
     assert money(body["expenses"]["housing"]) == 1740
 
 
+def test_lifestyle_choices_set_their_categories(api, real_data):
+    plain = api.post("", json={"county_fips": "35001"}).json()
+    chosen = api.post(
+        "",
+        json={
+            "county_fips": "35001",
+            "bedrooms": "share",
+            "savings_level": "none",
+            "phone_plan": "none",
+        },
+    ).json()
+    expenses = {k: money(v) for k, v in chosen["expenses"].items()}
+    assert expenses["housing"] == 732  # half of Bernalillo's two-bedroom rent, $1,464
+    assert expenses["savings"] == 0 and expenses["phone_internet"] == 0
+    assert money(plain["expenses"]["savings"]) > 0
+    assert chosen["required_hourly"] < plain["required_hourly"]
+    assert chosen["choices"] == {
+        "bedrooms": "share",
+        "transport": "used_car",
+        "miles": None,
+        "savings_level": "none",
+        "phone_plan": "none",
+    }
+    methods = {c["category"]: c["method"] for c in chosen["categories"]}
+    assert "Sharing a two-bedroom apartment" in methods["housing"]
+
+
 @pytest.mark.parametrize(
     ("payload", "message"),
     [
@@ -146,6 +173,10 @@ def test_bedrooms_choose_the_rent(api, real_data):
         ({"county_fips": "35001", "expenses": {"food": 1e300}}, "expenses.food"),
         ({"county_fips": "35001", "transport": "rocket"}, "transport"),
         ({"county_fips": "35001", "transport": "car", "miles": 10**30}, "miles"),
+        ({"county_fips": "35001", "savings_level": "all"}, "savings_level"),
+        ({"county_fips": "35001", "savings_level": ["more"]}, "savings_level"),
+        ({"county_fips": "35001", "phone_plan": "tin-can"}, "phone_plan"),
+        ({"county_fips": "35001", "bedrooms": "half"}, "bedrooms"),
     ],
 )
 def test_invalid_input_gets_a_422_with_a_message(api, real_data, payload, message):

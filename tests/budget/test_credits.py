@@ -44,6 +44,8 @@ def test_earned_income_credit_phases_in_and_out(children, wages, credit):
     assert earned_income_credit(D(wages), HEAD if children else SINGLE, children, YEAR) == D(credit)
 
 
+# IRS Publication 596 (2025), Table 1, rule 1: the income under which each household can get
+# the credit (https://www.irs.gov/publications/p596/ch01.html), official, as published.
 @pytest.mark.parametrize(
     ("children", "ends_single", "ends_joint"),
     [(0, 19104, 26214), (1, 50434, 57554), (2, 57310, 64430), (3, 61555, 68675)],

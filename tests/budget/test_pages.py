@@ -219,3 +219,35 @@ def test_the_spanish_pages_answer(client, real_data):
     assert response.status_code == 200
     assert '<html lang="es">' in response.content.decode()
     assert 'action="/es/budget/results/' in response.content.decode()
+
+
+def test_a_student_chooses_savings_and_a_phone_plan_without_typing(client, real_data):
+    form = client.get("/budget/", BERNALILLO).content.decode()
+    assert '<select id="save" name="save"' in form and '<select id="phone" name="phone"' in form
+    assert '<option value="some" selected>' in form and '<option value="cell" selected>' in form
+    chosen = {**BERNALILLO, "save": "more", "phone": "none"}
+    page = text(client.get("/budget/results/", chosen))
+    assert "10% of your other monthly costs" in page
+    assert "No phone plan of your own" in page
+    again = client.get("/budget/", chosen).content.decode()
+    assert '<option value="more" selected>' in again and '<option value="none" selected>' in again
+
+
+def test_an_unknown_savings_choice_is_a_400_with_a_message(client, real_data):
+    response = client.get("/budget/results/", {**BERNALILLO, "save": "everything"})
+    assert response.status_code == 400
+    assert "Choose how much you would save." in text(response)
+
+
+def test_results_say_which_amounts_the_new_mexico_child_credit_uses(client, real_data):
+    page = text(client.get("/budget/results/", BERNALILLO))
+    assert "the amounts enacted in 2023, not the Department's inflation-adjusted 2025" in page
+
+
+def test_the_running_total_follows_the_savings_and_phone_choices(client, real_data):
+    chosen = {**BERNALILLO, "bedrooms": "3", "save": "none", "phone": "none"}
+    html = client.get("/budget/total/", chosen, HTTP_HX_REQUEST="true").content.decode()
+    # 2,036 + 551.21 + 509.33 + 570.83 + 650, nothing saved and no phone plan
+    assert 'id="monthly-total">$4,317<' in html
+    assert 'id="default-savings" hx-swap-oob="true"' in html
+    assert "You chose to save nothing." in html

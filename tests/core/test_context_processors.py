@@ -4,8 +4,8 @@ import pytest
 from django.test import RequestFactory
 from django.utils.translation import override
 
-from pathways.core.context_processors import site_state
 from pathways.geography.models import State
+from pathways.web.context_processors import site_state
 
 pytestmark = pytest.mark.django_db
 

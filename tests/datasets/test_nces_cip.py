@@ -8,7 +8,7 @@ from pathways.datasets import nces_cip
 from pathways.datasets.errors import ImportValidationError
 from pathways.datasets.loading import load_source
 from pathways.datasets.registry import get_source
-from pathways.programs.models import CipCode, CipSocLink
+from pathways.occupations.models import CipCode, CipSocLink
 from tests.fixtures.workbooks import write_workbook
 
 HEADER: list[object] = ["CIP2020Code", "CIP2020Title", "SOC2018Code", "SOC2018Title"]

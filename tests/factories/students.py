@@ -9,9 +9,9 @@ took("S1", 2025, "CTE102", passed=False)
 from decimal import Decimal
 from typing import Any
 
-from pathways.geography.models import District
+from pathways.geography.models import District, School
 from pathways.programs.models import Course, ProgramCourse, ProgramOfStudy
-from pathways.students.models import CourseCompletion, School, StudentYear
+from pathways.students.models import CourseCompletion, StudentYear
 
 from .geography import albuquerque
 from .programs import ProgramOfStudyFactory

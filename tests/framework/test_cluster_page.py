@@ -91,9 +91,9 @@ def test_a_top_coded_wage_shows_as_at_or_above_the_cap(client, real_data):
 
 def test_titles_link_to_the_occupation_profile_in_the_page_language(client, real_data):
     row = next(r for r in table_rows(get(client, PAGE)) if r["soc"] == NURSES)
-    assert '<a href="/occupations/29-1141/" lang="en">Registered Nurses</a>' in row["title"]
+    assert '<a href="/occupations/29-1141/">Registered Nurses</a>' in row["title"]
     row = next(r for r in table_rows(get(client, "/es" + PAGE)) if r["soc"] == NURSES)
-    assert '<a href="/es/occupations/29-1141/" lang="en">Registered Nurses</a>' in row["title"]
+    assert '<a href="/es/occupations/29-1141/">Enfermeros(as) registrados(as)</a>' in row["title"]
 
 
 def test_every_figure_names_its_source_and_openings_are_an_estimate(client, real_data):

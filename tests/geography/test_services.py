@@ -9,6 +9,7 @@ from pathways.geography import services
 from pathways.geography.charts import VALUE_SPACE, horizontal_bars
 from pathways.geography.models import County, OewsArea
 from pathways.geography.services import AreaBasis
+from pathways.occupations import markets
 from pathways.occupations.models import StateProjectionEstimate, WageEstimate
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
@@ -52,10 +53,10 @@ def test_coverage_names_the_counties_each_area_describes(real_data):
 
 
 def test_statewide_labour_market_when_there_is_no_area(real_data):
-    market = services.labour_market(None)
+    market = markets.labour_market(None)
     assert market.is_state_fallback
     assert market.area.code == "3500000"
-    assert len(market.top_by_openings) == services.TOP_N
+    assert len(market.top_by_openings) == markets.TOP_N
     openings = [r.annual_openings for r in market.top_by_openings]
     assert openings == sorted(openings, reverse=True)
     state = dict(StateProjectionEstimate.objects.values_list("soc_code", "annual_openings"))
@@ -66,7 +67,7 @@ def test_statewide_labour_market_when_there_is_no_area(real_data):
 
 
 def test_area_openings_are_the_state_estimate_scaled_by_employment_share(real_data):
-    market = services.labour_market(OewsArea.objects.get(code="0010740"))
+    market = markets.labour_market(OewsArea.objects.get(code="0010740"))
     assert not market.is_state_fallback
     row = market.top_by_openings[0]
     assert row.openings_scaled_to_area
@@ -76,11 +77,11 @@ def test_area_openings_are_the_state_estimate_scaled_by_employment_share(real_da
     assert row.annual_openings == round(Decimal(state_openings) * local / statewide)
     assert all(r.wage and r.wage.area.code == "0010740" for r in market.top_by_wage)
     for r in market.top_by_growth:
-        assert (r.wage.estimate.employment or 0) >= services.GROWTH_MIN_EMPLOYMENT
+        assert (r.wage.estimate.employment or 0) >= markets.GROWTH_MIN_EMPLOYMENT
 
 
 def test_cluster_mix_shares_of_the_areas_jobs(real_data):
-    market = services.labour_market(OewsArea.objects.get(code="0010740"))
+    market = markets.labour_market(OewsArea.objects.get(code="0010740"))
     mix = market.cluster_mix
     assert len(mix) == 14
     assert [s.employment for s in mix] == sorted((s.employment for s in mix), reverse=True)
@@ -100,7 +101,7 @@ def test_which_area_describes_a_district(real_data):
     assert cobre is not None
     chosen = services.place_area(cobre)
     assert (chosen.area.code, chosen.basis, chosen.confirmed) == ("3500000", AreaBasis.STATE, False)
-    assert services.district_market(cobre).market.area.code == "3500000"
+    assert markets.district_market(cobre).market.area.code == "3500000"
     assert chosen == services.place_area(cobre.county)  # the county's own answer
     assert services.district_with_place("0000000") is None
 
@@ -108,32 +109,32 @@ def test_which_area_describes_a_district(real_data):
 def test_county_market_falls_back_to_statewide(real_data):
     grant = services.county("35017")
     assert grant is not None
-    found = services.county_market(grant)
+    found = markets.county_market(grant)
     assert found.basis == AreaBasis.STATE
     assert found.market.is_state_fallback
     bernalillo = services.county("35001")
     assert bernalillo is not None
-    assert services.county_market(bernalillo).market.area.code == "0010740"
+    assert markets.county_market(bernalillo).market.area.code == "0010740"
 
 
 def test_region_market_by_area_code(real_data):
     northern = services.region("northern")
     assert northern is not None
-    primary = services.region_market(northern)
+    primary = markets.region_market(northern)
     assert primary is not None and primary.market.area.code == "3500006"
-    santa_fe = services.region_market(northern, "0042140")
+    santa_fe = markets.region_market(northern, "0042140")
     assert santa_fe is not None and santa_fe.market.area.code == "0042140"
-    assert services.region_market(northern, "0010740") is None
+    assert markets.region_market(northern, "0010740") is None
 
 
 def test_cached_labour_market_is_the_same_and_costs_one_query(real_data, django_assert_num_queries):
     cache.clear()
     area = OewsArea.objects.get(code="0042140")
-    fresh = services.cached_labour_market(area)
+    fresh = markets.cached_labour_market(area)
     with django_assert_num_queries(1):
-        again = services.cached_labour_market(area)
+        again = markets.cached_labour_market(area)
     assert [r.soc for r in again.top_by_openings] == [r.soc for r in fresh.top_by_openings]
-    assert again.cluster_mix == services.labour_market(area).cluster_mix
+    assert again.cluster_mix == markets.labour_market(area).cluster_mix
 
 
 def test_districts_filter_by_region_and_county(real_data):

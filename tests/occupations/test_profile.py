@@ -24,7 +24,7 @@ def test_registered_nurses_show_the_statewide_median_from_oews(client, labour_ma
     html = page(client, RN)
     assert "Median wage in New Mexico $88,400 a year $42.50 an hour" in visible_text(html)
     assert html.count("<h1") == 1
-    assert '<h1 lang="en">Registered Nurses</h1>' in html
+    assert "<h1>Registered Nurses</h1>" in html
 
 
 def test_profile_carries_onet_description_attribution_and_tasks(client, labour_market):
@@ -211,3 +211,19 @@ def test_an_area_without_an_estimate_has_no_row(client, labour_market):
     WageEstimate.objects.filter(soc_code="29-1141", area_id="3500007").delete()
     areas = [row[0] for row in table_rows(page(client, RN), "annual-wages")[1:]]
     assert areas == ["New Mexico", "Albuquerque, NM", "United States"]
+
+
+def test_spanish_profile_shows_the_projects_spanish_content(client, labour_market):
+    html = client.get("/es/occupations/29-1141/").content.decode()
+    assert "<h1>Enfermeros(as) registrados(as)</h1>" in html
+    assert "traducción propia de este proyecto" in html and "CC BY 4.0" in html
+    assert "Zona de trabajo" in html
+    assert 'lang="en">Registered Nurses' not in html
+
+
+def test_api_gives_the_spanish_title_and_description(client, labour_market):
+    body = client.get("/api/v1/occupations/29-1141").json()
+    assert body["title_es"] == "Enfermeros(as) registrados(as)"
+    assert body["description_es"]
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "title_es" in schema["components"]["schemas"]["OccupationDetailOut"]["properties"]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pathways.datasets.errors import ImportValidationError
-from pathways.programs.importing import import_file
 from pathways.programs.models import Course, ProgramOfStudy
+from pathways.programs.transfer import import_file
 from tests.factories import ALBUQUERQUE, DistrictCoordinatorFactory, StateAdminFactory
 from tests.programs.test_importing import GOOD, LAS_CRUCES, read_rows, write_csv
 

@@ -15,7 +15,7 @@ from pathways.programs.models import (
     ProgramOfStudy,
     WorkBasedLearning,
 )
-from pathways.programs.services import sequence_problems
+from pathways.programs.sequence import sequence_problems
 from tests.factories import DistrictCoordinatorFactory, StateAdminFactory
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]

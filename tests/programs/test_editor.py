@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import Client
 
-from pathways.programs import services
+from pathways.programs import sequence, workflow
 from pathways.programs.models import Credential, PostsecondaryProgram, ProgramOfStudy
 from tests.factories import (
     CounselorFactory,
@@ -96,17 +96,17 @@ def test_coordinator_creates_a_program_with_four_courses_and_submits_it(
         ),
     )
     assert saved.status_code == 302
-    sequence = [
+    placed = [
         (pc.course.state_code, pc.position, pc.is_capstone)
-        for pc in services.ordered_sequence(program)
+        for pc in sequence.ordered_sequence(program)
     ]
-    assert sequence == [
+    assert placed == [
         ("0501", 1, False),
         ("0502", 2, False),
         ("0503", 3, False),
         ("0599", 4, True),
     ]
-    assert services.validate_sequence(program) == []
+    assert sequence.validate_sequence(program) == []
 
     submitted = as_coordinator.post(f"/programs/{program.pk}/submit/")
     assert submitted.status_code == 302
@@ -389,7 +389,7 @@ def test_state_review_approve_and_return(as_state, coordinator):
     program = ProgramOfStudyFactory(district=coordinator.district)
     add_courses(program)
     assert as_state.get(f"/programs/{program.pk}/review/").status_code == 403  # a draft
-    services.submit(program, coordinator)
+    workflow.submit(program, coordinator)
 
     page = as_state.get(f"/programs/{program.pk}/review/")
     assert page.status_code == 200
@@ -407,7 +407,7 @@ def test_state_review_approve_and_return(as_state, coordinator):
     program.refresh_from_db()
     assert (program.status, program.review_comment) == (Status.RETURNED, "Add a partner.")
 
-    services.submit(program, coordinator)
+    workflow.submit(program, coordinator)
     response = as_state.post(f"/programs/{program.pk}/review/", {"action": "approve"})
     assert response.status_code == 302
     assert ProgramOfStudy.objects.get(pk=program.pk).status == Status.APPROVED
@@ -416,7 +416,7 @@ def test_state_review_approve_and_return(as_state, coordinator):
 def test_coordinator_cannot_review(as_coordinator, coordinator):
     program = ProgramOfStudyFactory(district=coordinator.district)
     add_courses(program)
-    services.submit(program, coordinator)
+    workflow.submit(program, coordinator)
     assert as_coordinator.get(f"/programs/{program.pk}/review/").status_code == 403
     response = as_coordinator.post(f"/programs/{program.pk}/review/", {"action": "approve"})
     assert response.status_code == 403
@@ -431,8 +431,8 @@ def test_history_page_shows_who_changed_what(client, coordinator, state_admin):
         f"/programs/{program.pk}/edit/",
         {"title": "Renamed program", "subcluster": program.subcluster_id},
     )
-    services.submit(program, coordinator)
-    services.approve(program, state_admin)
+    workflow.submit(program, coordinator)
+    workflow.approve(program, state_admin)
 
     client.force_login(state_admin)
     response = client.get(f"/programs/{program.pk}/history/")
@@ -460,5 +460,5 @@ def test_malformed_posts_are_4xx_not_500(as_state, state_admin):
     assert as_state.get(f"{base}/courses/?blank=100000").status_code == 200
     assert as_state.get("/programs/mine/?district=nope").status_code == 200
     add_courses(program)
-    services.submit(program, state_admin)
+    workflow.submit(program, state_admin)
     assert as_state.post(f"{base}/review/", {"action": "shrug"}).status_code == 400

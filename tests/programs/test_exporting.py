@@ -9,14 +9,14 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from pathways.datasets.errors import ImportValidationError
-from pathways.programs.exporting import (
+from pathways.programs.models import ProgramOfStudy, WorkBasedLearning
+from pathways.programs.transfer import COLUMNS, import_file, parse_programs
+from pathways.programs.transfer.exporting import (
     BadFilter,
     ExportFilters,
     export_bytes,
     programs_for_export,
 )
-from pathways.programs.importing import COLUMNS, import_file, parse_programs
-from pathways.programs.models import ProgramOfStudy, WorkBasedLearning
 from tests.factories import (
     ALBUQUERQUE,
     DistrictCoordinatorFactory,

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pathways.datasets.errors import ImportValidationError
-from pathways.programs.importing import COLUMNS, parse_programs
+from pathways.programs.transfer import COLUMNS, parse_programs
 from tests.core.hostile import far_cell, xml_bomb
 from tests.factories import StateAdminFactory
 

@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from openpyxl import Workbook
 
 from pathways.datasets.errors import ImportValidationError
-from pathways.programs.importing import COLUMNS, import_file, parse_programs
 from pathways.programs.models import (
     Course,
     Credential,
@@ -21,6 +20,7 @@ from pathways.programs.models import (
     ProgramOfStudy,
     WorkBasedLearning,
 )
+from pathways.programs.transfer import COLUMNS, import_file, parse_programs
 from tests.factories import (
     ALBUQUERQUE,
     CounselorFactory,
@@ -490,7 +490,7 @@ def test_an_upload_is_reported_under_its_own_name(tmp_path, real_data):
     copy = tmp_path / "upload.csv"
     copy.write_bytes((FIXTURES / "partly_bad.csv").read_bytes())
     with pytest.raises(ImportValidationError) as error:
-        parse_programs(copy, filename="Our programs.csv")
+        parse_programs(copy, file_name="Our programs.csv")
     assert {p.file for p in error.value.problems} == {"Our programs.csv"}
 
 

@@ -6,12 +6,12 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
-from pathways.core.templatetags.pathways import dollars
 from pathways.framework.models import SubCluster
+from pathways.geography.services import state_area_code
 from pathways.occupations.models import StateProjectionEstimate, WageEstimate
-from pathways.occupations.wages import state_area_code
-from pathways.programs import services
+from pathways.programs import reach
 from pathways.programs.models import ProgramOfStudy
+from pathways.web.templatetags.pathways import dollars
 from tests.factories import (
     CounselorFactory,
     DistrictCoordinatorFactory,
@@ -95,7 +95,7 @@ def test_demonstration_programs_are_labelled_everywhere(client):
     client.force_login(coordinator)
     assert label in client.get("/programs/mine/").content.decode()
     include = render_to_string(
-        "programs/_program_list.html", {"programs": services.programs_for_district(albuquerque())}
+        "programs/_program_list.html", {"programs": reach.programs_for_district(albuquerque())}
     )
     assert label in include
 
@@ -130,7 +130,7 @@ def test_include_context(client):
     html = render_to_string(
         "programs/_program_list.html",
         {
-            "programs": services.programs_for_cluster(program.subcluster.cluster_id),
+            "programs": reach.programs_for_cluster(program.subcluster.cluster_id),
             "hide_district": True,
         },
     )
@@ -174,7 +174,7 @@ def test_public_page_lists_occupations_reached_with_real_wages(client, real_data
     assert "estimate" in html
     assert 'href="/data/#source-oews"' in html  # the source note
     assert 'href="/data/#source-state_projections"' in html
-    reached = services.occupations_reached(program)
+    reached = reach.occupations_reached(program)
     assert "29-1141" in reached.socs
     assert len(reached.socs) == nursing.occupations.values("soc_code").distinct().count()
     assert escape(nursing.name) in html

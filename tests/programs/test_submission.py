@@ -2,8 +2,9 @@
 submission back to draft, per role."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
-from pathways.programs import services
+from pathways.programs import errors, workflow
 from pathways.programs.models import ProgramOfStudy
 from tests.factories import (
     CounselorFactory,
@@ -56,7 +57,7 @@ def test_the_confirmation_page_is_only_for_those_who_may_submit(client, program)
 
 
 def test_a_coordinator_withdraws_a_submission_back_to_draft(client, coordinator, program):
-    services.submit(program, coordinator)
+    workflow.submit(program, coordinator)
     client.force_login(coordinator)
     detail = client.get(f"/programs/{program.pk}/").content.decode()
     assert "Withdraw the submission" in detail
@@ -72,22 +73,22 @@ def test_a_coordinator_withdraws_a_submission_back_to_draft(client, coordinator,
 
 
 def test_withdrawing_per_role(coordinator, program):
-    services.submit(program, coordinator)
+    workflow.submit(program, coordinator)
     for outsider in (
         CounselorFactory(),
         DistrictCoordinatorFactory(district=alamogordo()),
     ):
         assert not outsider.has_perm("programs.withdraw_programofstudy", program)
-        with pytest.raises(services.PermissionDenied):
-            services.withdraw(program, outsider)
+        with pytest.raises(PermissionDenied):
+            workflow.withdraw(program, outsider)
     assert StateAdminFactory().has_perm("programs.withdraw_programofstudy", program)
-    services.withdraw(program, coordinator)
+    workflow.withdraw(program, coordinator)
     assert program.status == Status.DRAFT
 
 
 def test_only_a_submitted_program_can_be_withdrawn(client, coordinator, program):
-    with pytest.raises(services.WorkflowError, match="Only a submitted program"):
-        services.withdraw(program, coordinator)
+    with pytest.raises(errors.WorkflowError, match="Only a submitted program"):
+        workflow.withdraw(program, coordinator)
     client.force_login(coordinator)
     assert client.get(f"/programs/{program.pk}/withdraw/").status_code == 405
     response = client.post(f"/programs/{program.pk}/withdraw/", follow=True)

@@ -1,5 +1,6 @@
 """The staff import and export pages: permissions, results, and 4xx (never 500) on bad uploads."""
 
+import csv
 import io
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from pathways.programs.models import ProgramOfStudy
-from pathways.programs.views_transfer import ImportForm
+from pathways.programs.transfer.views import ImportForm
 from tests.factories import (
     ALBUQUERQUE,
     CounselorFactory,
@@ -22,6 +23,7 @@ MAX_UPLOAD_BYTES = ImportForm.max_bytes
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "programs"
 IMPORT = "/programs/import/"
 EXPORT = "/programs/export/"
+PROBLEMS = "/programs/import/problems.csv"
 
 
 def upload(name: str, content: bytes | None = None) -> SimpleUploadedFile:
@@ -120,10 +122,13 @@ def test_every_problem_is_listed_with_row_and_column(admin_client, real_data):
     assert response.status_code == 422
     page = response.content.decode()
     assert "partly_bad.csv has 16 problems. Nothing was saved" in page
-    assert page.count("<tr>") == 1 + 16  # the header and one row per problem
-    assert '<td class="num">4</td>' in page and "<code>district_nces_id</code>" in page
-    assert "position 1 is also on row 7" in page
+    assert "<code>district_nces_id</code>" in page and "position 1 is also on row 7" in page
     assert not ProgramOfStudy.objects.exists()
+    # Every problem, with its row and column, is in the CSV the page links to.
+    assert 'href="/programs/import/problems.csv"' in page
+    lines = list(csv.reader(io.StringIO(admin_client.get(PROBLEMS).content.decode("utf-8-sig"))))
+    assert lines[0] == ["row", "column", "problem"] and len(lines) == 1 + 16
+    assert any(line[:2] == ["4", "district_nces_id"] for line in lines)
 
 
 def test_a_coordinator_sees_the_other_district_rows_refused(client, real_data):
@@ -132,7 +137,12 @@ def test_a_coordinator_sees_the_other_district_rows_refused(client, real_data):
     response = client.post(IMPORT, {"file": upload("good.csv")})
 
     assert response.status_code == 422
-    assert response.content.decode().count("you may import programs of Albuquerque") == 4
+    # The same problem on four rows is one line of the table, with its count.
+    page = response.content.decode()
+    assert page.count("you may import programs of Albuquerque") == 1
+    assert '<td class="num">4</td>' in page
+    problems = client.get(PROBLEMS).content.decode()
+    assert problems.count("you may import programs of Albuquerque") == 4
     assert not ProgramOfStudy.objects.exists()
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 
 from pathways.datasets.errors import ImportValidationError
+from pathways.geography.models import School
 from pathways.students import checks, importing, status
 from pathways.students.models import (
     CourseCompletion,
@@ -19,7 +20,6 @@ from pathways.students.models import (
     DualCreditRecord,
     GraduationRecord,
     RecordUpload,
-    School,
     StudentYear,
     WorkBasedLearningRecord,
 )
@@ -146,7 +146,7 @@ def test_schools_are_created_with_their_names() -> None:
 def test_an_upload_is_recorded_per_district_and_year() -> None:
     admin = StateAdminFactory(username="state1")
 
-    importing.import_file(COURSES, user=admin, original_name="sis-export.csv")
+    importing.import_file(COURSES, user=admin, file_name="sis-export.csv")
 
     uploads = RecordUpload.objects.values_list(
         "kind", "district_id", "school_year", "rows", "file_name", "uploaded_by"

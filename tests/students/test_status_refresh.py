@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from pathways.programs import services
+from pathways.programs import sequence
 from pathways.programs.models import Course, ProgramOfStudy
 from pathways.students import importing, reports, status
 from pathways.students.models import CourseCompletion, ProgramStatus, StudentYear
@@ -66,7 +66,7 @@ def test_editing_an_approved_sequence_updates_status() -> None:
     status.recompute()
     assert not ProgramStatus.objects.exists()
     courses = [Course.objects.get_or_create(state_code=c)[0] for c in ("X5", "W2", "W9")]
-    services.set_sequence(
+    sequence.set_sequence(
         program, [(c, c.state_code == "W9") for c in courses], StateAdminFactory()
     )
 

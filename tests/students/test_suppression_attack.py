@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from pathways.geography.models import District
-from pathways.programs import importing as program_importing
+from pathways.programs import transfer as program_importing
 from pathways.students import importing, synthetic
 from tests.factories import ClusterFactory, StateAdminFactory, SubClusterFactory, load_state_profile
 

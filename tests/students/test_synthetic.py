@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pathways.framework.models import Cluster
-from pathways.programs import importing as program_importing
+from pathways.programs import transfer as program_importing
 from pathways.students import importing, synthetic
 from pathways.students.models import ProgramStatus
 from pathways.students.status import recompute

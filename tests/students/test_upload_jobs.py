@@ -4,13 +4,16 @@ templates, and the job's progress."""
 
 import csv
 import io
+from datetime import timedelta
 from typing import Any
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from pathways.students import jobs
 from pathways.students.models import CourseCompletion, ImportJob, RecordUpload, StudentYear
@@ -289,7 +292,7 @@ def queued_job(client: Client) -> ImportJob:
         course_file(rows("100", 2)),
         user=user,
         kind="courses",
-        check_only=False,
+        check=False,
         scope="district_year",
         file_name="courses.csv",
     )
@@ -344,3 +347,70 @@ def test_the_import_command_runs_the_same_import_with_scope_and_confirmation(
 
     assert CourseCompletion.objects.count() == 20
     assert CourseCompletion.objects.filter(student_id__startswith="N").count() == 10
+
+
+# --- Uploads left waiting for confirmation -------------------------------------------------
+
+
+def _left_waiting(two_schools: Client, hours_ago: float) -> ImportJob:
+    upload(two_schools, course_file(rows("100", 3)))
+    waiting = ImportJob.objects.get(status=ImportJob.Status.NEEDS_CONFIRMATION)
+    ImportJob.objects.filter(pk=waiting.pk).update(
+        finished_at=timezone.now() - timedelta(hours=hours_ago)
+    )
+    return waiting
+
+
+def test_an_upload_unconfirmed_for_a_day_is_cancelled_and_its_file_deleted(
+    two_schools: Client, settings: Any
+) -> None:
+    settings.PATHWAYS_UPLOAD_CONFIRM_HOURS = 24
+    waiting = _left_waiting(two_schools, hours_ago=25)
+
+    assert jobs.expire_unconfirmed() == 1
+
+    waiting.refresh_from_db()
+    assert waiting.status == ImportJob.Status.CANCELLED
+    assert not jobs.folder(waiting).exists()
+    page = text_of(two_schools.get(reverse("students:job", kwargs={"job_id": waiting.pk})))
+    assert "Not confirmed within 24 hours" in page
+    confirm = reverse("students:job_confirm", kwargs={"job_id": waiting.pk})
+    two_schools.post(confirm, {"confirm": "on"})
+    assert CourseCompletion.objects.count() == 20  # too late: nothing loads
+
+
+def test_an_upload_waiting_less_than_the_stated_time_is_kept(
+    two_schools: Client, settings: Any
+) -> None:
+    settings.PATHWAYS_UPLOAD_CONFIRM_HOURS = 24
+    waiting = _left_waiting(two_schools, hours_ago=23)
+
+    assert jobs.expire_unconfirmed() == 0
+
+    waiting.refresh_from_db()
+    assert waiting.status == ImportJob.Status.NEEDS_CONFIRMATION
+    assert jobs.upload_path(waiting) is not None
+
+
+def test_the_next_upload_cleans_expired_ones_when_its_job_starts(
+    two_schools: Client, settings: Any
+) -> None:
+    settings.PATHWAYS_UPLOAD_CONFIRM_HOURS = 24
+    waiting = _left_waiting(two_schools, hours_ago=48)
+
+    upload(two_schools, course_file(rows("100", 10) + rows("200", 10)), check_only="on")
+
+    waiting.refresh_from_db()
+    assert waiting.status == ImportJob.Status.CANCELLED
+    assert not jobs.folder(waiting).exists()
+
+
+def test_the_clean_uploads_command_cancels_expired_uploads(two_schools: Client) -> None:
+    waiting = _left_waiting(two_schools, hours_ago=3)
+    out = io.StringIO()
+
+    call_command("students", "clean-uploads", "--hours", "2", stdout=out)
+
+    assert "1 unconfirmed upload(s) cancelled" in out.getvalue()
+    waiting.refresh_from_db()
+    assert waiting.status == ImportJob.Status.CANCELLED

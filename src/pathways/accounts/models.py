@@ -5,6 +5,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Role(models.TextChoices):
@@ -31,12 +32,14 @@ class User(AbstractUser):
     )
     # Counselors may be limited to one school; blank = their whole district.
     school = models.ForeignKey(
-        "students.School", on_delete=models.SET_NULL, null=True, blank=True, related_name="staff"
+        "geography.School", on_delete=models.SET_NULL, null=True, blank=True, related_name="staff"
     )
     # A student account's state student ID, which links it to that student's records.
     student_id = models.CharField(max_length=20, blank=True)
 
     objects: ClassVar[PathwaysUserManager] = PathwaysUserManager()
+    # Who changed whom, and what (role, district, linked student ID, active); never passwords.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
         constraints = [

@@ -1,12 +1,17 @@
-"""Who may do what: every object-level permission in one place (django-rules).
+"""Who may do what: every role decision in one place (django-rules).
 
-Views, the API and the CLI ask `user.has_perm(name, obj)`; querysets that list restricted
-rows use the matching `visible_to(user)` scoping method in the model's QuerySet.
+Views, templates (`perms.app.name`, `{% has_perm %}`), the API and the CLI ask
+`user.has_perm(name, obj)`; nothing else compares a user's role. Querysets that list
+restricted rows filter with the matching `*_visible_to(user)` condition below (through the
+model's `visible_to(user)`), so a list never shows what a page would refuse. A refusal is
+`PermissionDenied` with a reason, shown by the site-wide templates/403.html (the API
+answers 403 JSON).
 """
 
 from typing import Any
 
 import rules
+from django.db.models import Q
 
 from pathways.accounts.models import Role
 
@@ -28,6 +33,11 @@ def is_district_staff(user: Any) -> bool:
         and user.is_active
         and user.role in (Role.DISTRICT_COORDINATOR, Role.COUNSELOR)
     )
+
+
+@rules.predicate
+def is_student(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.role == Role.STUDENT)
 
 
 @rules.predicate
@@ -55,9 +65,20 @@ def course_only_in_own_drafts(user: Any, course: Any) -> bool:
     """A catalogue course placed in no program but the user's own district's drafts (or
     returned ones): changing it alters nothing another district, or an approved program,
     relies on."""
-    from pathways.programs.services import course_in_force_elsewhere
+    return course is not None and not course.in_force_elsewhere(user.district_id)
 
-    return course is not None and not course_in_force_elsewhere(course, user.district_id)
+
+def programs_visible_to(user: Any) -> Q:
+    """The programs of study `programs.view_programofstudy` lets `user` see, as one filter
+    for lists (`ProgramOfStudy.objects.visible_to`): approved ones for everyone, a
+    district's own for its staff, all for the state. `user` None is a visitor."""
+    if user is None:
+        return Q(status="approved")
+    if is_state_admin(user):
+        return Q()
+    if is_district_staff(user):
+        return Q(status="approved") | Q(district_id=user.district_id)
+    return Q(status="approved")
 
 
 # Programs of study: the public sees approved ones; district staff see their district's;
@@ -104,6 +125,8 @@ rules.add_perm(
 rules.add_perm(
     "programs.view_programofstudy_history", is_state_admin | (is_district_staff & in_same_district)
 )
+# Staff's own list of programs ("My programs"), drafts and submissions included.
+rules.add_perm("programs.view_dashboard", is_state_admin | is_district_staff)
 rules.add_perm("programs.import_programs", is_state_admin | is_district_coordinator)
 # The shared catalogue of courses, postsecondary programs and credentials.
 rules.add_perm("programs.change_catalogue", is_state_admin | is_district_coordinator)
@@ -118,5 +141,107 @@ rules.add_perm(
 # students.scope.scope_for(user); uploads by coordinators (their district) and the state.
 rules.add_perm("students.view_reports", is_state_admin | is_district_staff)
 rules.add_perm("students.import_records", is_state_admin | is_district_coordinator)
+# The whole state's reports, uploads and import jobs; others see their own district's.
+rules.add_perm("students.view_statewide_reports", is_state_admin)
 # Exact (unsuppressed) counts, for the state's federal reporting only; every export audited.
 rules.add_perm("students.export_exact_counts", is_state_admin)
+# A student's own course records and progress (the account's student ID, never the URL's).
+rules.add_perm("students.view_own_records", is_student)
+
+
+def import_jobs_visible_to(user: Any) -> Q:
+    """The background import jobs a user may follow: their own; every job for the state."""
+    if is_state_admin(user):
+        return Q()
+    return Q(user_id=user.pk) if user.is_authenticated else Q(pk__in=[])
+
+
+# Saving to an account is for student accounts; anyone may print or keep the link.
+rules.add_perm("profiler.save_results", is_student)
+rules.add_perm("budget.save_scenario", is_student)
+
+
+# --- Accounts: who manages whom (issue #13) -------------------------------------------------
+
+# The roles each role may invite, edit and deactivate; coordinators only in their district.
+MANAGED_ROLES: dict[str, tuple[str, ...]] = {
+    Role.STATE_ADMIN: tuple(Role.values),
+    Role.DISTRICT_COORDINATOR: (Role.COUNSELOR, Role.STUDENT),
+}
+# The page each role lands on after signing in (accounts/templates/accounts/dashboards/).
+DASHBOARDS: dict[str, str] = {
+    Role.STATE_ADMIN: "accounts/dashboards/state.html",
+    Role.DISTRICT_COORDINATOR: "accounts/dashboards/coordinator.html",
+    Role.COUNSELOR: "accounts/dashboards/counselor.html",
+    Role.STUDENT: "accounts/dashboards/student.html",
+}
+
+
+def roles_managed_by(user: Any) -> tuple[str, ...]:
+    if not (user.is_authenticated and user.is_active):
+        return ()
+    return MANAGED_ROLES.get(user.role, ())
+
+
+def dashboard_template(user: Any) -> str:
+    return DASHBOARDS.get(getattr(user, "role", ""), DASHBOARDS[Role.STUDENT])
+
+
+def accounts_managed_by(user: Any) -> Any:
+    """The accounts a user may see and change in the user pages (never their own)."""
+    from pathways.accounts.models import User
+
+    accounts = User.objects.filter(role__in=roles_managed_by(user)).exclude(pk=user.pk)
+    if not is_state_admin(user):
+        accounts = accounts.filter(district_id=user.district_id)
+    return accounts
+
+
+def student_accounts_linkable_by(user: Any) -> Any:
+    """The student accounts whose state student ID a user may set."""
+    from pathways.accounts.models import User
+
+    if not user.has_perm("accounts.link_student_accounts"):
+        return User.objects.none()
+    accounts = User.objects.filter(role=Role.STUDENT)
+    if not is_state_admin(user):
+        accounts = accounts.filter(district_id=user.district_id)
+    return accounts
+
+
+@rules.predicate
+def manages_users(user: Any) -> bool:
+    return bool(roles_managed_by(user))
+
+
+@rules.predicate
+def manages_account(user: Any, account: Any) -> bool:
+    if account is None or account.pk == user.pk or account.role not in roles_managed_by(user):
+        return False
+    return bool(is_state_admin(user) or account.district_id == user.district_id)
+
+
+@rules.predicate
+def may_assign_role(user: Any, role: Any) -> bool:
+    return role in roles_managed_by(user)
+
+
+@rules.predicate
+def is_student_account(user: Any, account: Any) -> bool:
+    return account is not None and account.role == Role.STUDENT
+
+
+@rules.predicate
+def account_in_same_district(user: Any, account: Any) -> bool:
+    return account is not None and account.district_id == user.district_id
+
+
+rules.add_perm("accounts.manage_users", manages_users)
+rules.add_perm("accounts.change_managed_user", manages_account)
+rules.add_perm("accounts.assign_role", may_assign_role)
+# Counselors (and coordinators, and the state) tie a student account to a state student ID.
+rules.add_perm("accounts.link_student_accounts", is_state_admin | is_district_staff)
+rules.add_perm(
+    "accounts.link_student_account",
+    is_student_account & (is_state_admin | (is_district_staff & account_in_same_district)),
+)

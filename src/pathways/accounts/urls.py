@@ -1,12 +1,18 @@
 from django.urls import URLPattern, URLResolver, path
 
-from . import views
+from . import views, views_manage
 
 app_name = "accounts"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("home/", views.dashboard, name="dashboard"),
+    path("users/", views_manage.user_list, name="users"),
+    path("users/invite/", views_manage.user_invite, name="user_invite"),
+    path("users/<int:pk>/", views_manage.user_edit, name="user_edit"),
+    path("users/<int:pk>/invite/", views_manage.user_reinvite, name="user_reinvite"),
+    path("invitation/<uidb64>/<token>/", views.InvitationView.as_view(), name="invitation"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",

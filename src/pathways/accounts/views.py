@@ -19,6 +19,7 @@ from django.urls import reverse_lazy, translate_url
 from django.utils import translation
 
 from pathways.accounts import forms
+from pathways.accounts.rules import dashboard_template
 
 
 def in_current_language(url: str) -> str:
@@ -126,3 +127,22 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 def profile(request: HttpRequest) -> HttpResponse:
     """My account: who I am, my role and my district."""
     return render(request, "accounts/profile.html", {"account": request.user})
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Where signing in lands: each role's own page of what it does here."""
+    return render(request, dashboard_template(request.user), {"account": request.user})
+
+
+class InvitationView(auth_views.PasswordResetConfirmView):
+    """An invitation's link: the invited person chooses their password (Django's reset
+    token, so the link works once and expires). A deactivated account's link does not work."""
+
+    template_name = "accounts/invitation_confirm.html"
+    form_class = forms.SetPasswordForm
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def get_user(self, uidb64: str) -> Any:
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None

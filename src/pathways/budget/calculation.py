@@ -65,7 +65,8 @@ def build_budget(scenario: Scenario, place: Place | None) -> Budget:
         if key != "savings"
     }
     defaults["savings"] = savings_default(
-        sum((amount or Decimal(0) for amount in amounts.values()), Decimal(0))
+        sum((amount or Decimal(0) for amount in amounts.values()), Decimal(0)),
+        scenario.savings_level,
     )
     lines = []
     for key, label in CATEGORIES.items():

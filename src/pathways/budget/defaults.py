@@ -3,8 +3,9 @@
 Housing starts from HUD's Fair Market Rent for the county and apartment size (FY2026, loaded by
 the data pipeline); for a workforce region, from the median of its counties' rents. Food,
 transportation (by the way the student gets around), health care, child care (New Mexico's
-no-cost child care) and savings (a stated share) start from the public figures in
-`defaults.toml`, and so does phone (a cell plan per adult); debt payments start at none.
+no-cost child care) and savings (the share the student chooses) start from the public figures
+in `defaults.toml`, and so does phone (a cell plan per adult, or none); debt payments start at
+none.
 Clothing and personal care and entertainment have no default yet: the student enters them.
 """
 
@@ -22,7 +23,15 @@ from django.utils.translation import gettext_lazy as _
 from pathways.geography.models import County, FairMarketRent, OewsArea, WorkforceRegion
 from pathways.geography.services import AreaBasis, place_area
 
-from .scenario import CATEGORIES, Household, Scenario, TransportMode
+from .scenario import (
+    CATEGORIES,
+    DEFAULT_PHONE,
+    DEFAULT_SAVINGS,
+    SAVINGS_LEVELS,
+    Household,
+    Scenario,
+    TransportMode,
+)
 
 CENT = Decimal("0.01")
 DEFAULTS_PATH = Path(__file__).with_name("defaults.toml")
@@ -82,7 +91,7 @@ PlaceChoices = tuple[list[tuple[str, str]], list[tuple[str, str]]]
 
 def place_choices() -> PlaceChoices:
     """(regions, counties) as (code, name) pairs for the form, each A-Z."""
-    regions = [(r.slug, r.name) for r in WorkforceRegion.objects.order_by("name")]
+    regions = [(r.slug, r.local_name) for r in WorkforceRegion.objects.order_by("name")]
     counties = [(c.fips, c.name) for c in County.objects.order_by("name")]
     return regions, counties
 
@@ -98,7 +107,7 @@ def resolve_place(code: str) -> Place | None:
     if region is None:
         return None
     counties = tuple(region.counties.order_by("name"))
-    return Place(region.slug, region.name, True, counties, place_area(region).area, False)
+    return Place(region.slug, region.local_name, True, counties, place_area(region).area, False)
 
 
 # Defaults ------------------------------------------------------------------------------
@@ -293,27 +302,44 @@ def child_care_default() -> Default:
     return Default("child_care", Decimal(0), citation("child_care"), str(method))
 
 
-def savings_default(other_costs: Decimal) -> Default:
-    """A stated share of the month's other costs."""
-    share = Decimal(_data()["savings"]["share"])
+def savings_share(level: str = DEFAULT_SAVINGS) -> Decimal:
+    """The share of the other costs a savings level puts aside."""
+    return Decimal(_data()["savings"]["levels"][level])
+
+
+def savings_choices() -> list[tuple[str, str]]:
+    """(level, label with its share) for the form, in order."""
+    return [
+        (level, f"{label} ({savings_share(level) * 100:.0f}%)")
+        for level, label in SAVINGS_LEVELS.items()
+    ]
+
+
+def savings_default(other_costs: Decimal, level: str = DEFAULT_SAVINGS) -> Default:
+    """The chosen share of the month's other costs."""
+    share = savings_share(level)
+    if not share:
+        nothing = _("You chose to save nothing. Without savings, one surprise bill can mean debt.")
+        return Default("savings", Decimal(0), citation("savings"), str(nothing))
     method = _(
-        "%(share)s of your other monthly costs (%(costs)s), close to the share of income "
-        "Americans save. Saving builds a cushion for emergencies; change it if you like."
+        "%(share)s of your other monthly costs (%(costs)s). Americans save about 5%% of their "
+        "income; saving builds a cushion for emergencies."
     ) % {"share": f"{share * 100:.0f}%", "costs": f"${other_costs:,.2f}"}
     return Default("savings", _money(other_costs * share), citation("savings"), str(method))
 
 
-def phone_default(household: Household) -> Default:
-    """Half of a two-person household's cell phone service for each adult."""
-    per_adult = Decimal(_data()["phone"]["two_person_annual"]) / 2 / 12
+def phone_default(household: Household, plan: str = DEFAULT_PHONE) -> Default:
+    """Half of a two-person household's cell phone service for each adult, or none."""
+    if plan == "none":
+        none = _("No phone plan of your own: add an amount if you will pay for internet.")
+        return Default("phone_internet", Decimal(0), method=str(none))
+    annual = Decimal(_data()["phone"]["two_person_annual"])
+    per_adult = annual / 2 / 12
     method = _(
         "A cell phone plan for each adult: half of what two-person households spent a year on "
         "cell phone service (%(annual)s), %(each)s a month each. Add home internet if you "
         "will have it."
-    ) % {
-        "annual": f"${Decimal(_data()['phone']['two_person_annual']):,.0f}",
-        "each": f"${_money(per_adult):,.2f}",
-    }
+    ) % {"annual": f"${annual:,.0f}", "each": f"${_money(per_adult):,.2f}"}
     amount = _money(per_adult * household.adults)
     return Default("phone_internet", amount, citation("phone"), str(method))
 
@@ -352,21 +378,15 @@ def defaults_for(scenario: Scenario, place: Place | None) -> dict[str, Default]:
     household = scenario.household
     bedrooms = scenario.bedrooms if scenario.bedrooms is not None else default_bedrooms(household)
     found = {
-        "housing": (
-            shared_housing_default(place)
-            if scenario.share_home
-            else housing_default(place, bedrooms)
-        )
-        if place
-        else Default("housing", None, hint=str(_("Choose a place to see HUD's rent."))),
+        "housing": _housing(scenario, place, bedrooms),
         "food": food_default(household),
         "transportation": transportation_default(scenario.transport, scenario.miles, place),
         "health_care": health_default(household),
         "child_care": child_care_default(),
-        "phone_internet": phone_default(household),
+        "phone_internet": phone_default(household, scenario.phone_plan),
         "debt_payments": debt_default(),
         # Worked out from the other lines by `build_budget`.
-        "savings": savings_default(Decimal(0)),
+        "savings": savings_default(Decimal(0), scenario.savings_level),
     }
     return {
         key: found.get(key) or Default(key, None, hint=str(NO_DEFAULT_HINTS.get(key, "")))

@@ -22,15 +22,16 @@ from django.utils.translation import gettext_lazy as _
 
 from pathways.core.cache import data_version
 from pathways.framework.models import Cluster, Framework
+from pathways.occupations import spanish
 from pathways.occupations.labels import JOB_ZONE_NAMES, TYPICAL_EDUCATION
 from pathways.occupations.models import WageEstimate
 from pathways.occupations.tables import (
-    TOP_CODED_ANNUAL,
     OccupationRow,
     cluster_socs,
     detailed_socs_with_wages,
     occupation_rows,
 )
+from pathways.occupations.wages import TOP_CODED_ANNUAL
 
 CACHE_SECONDS = 60 * 60
 # Least to most schooling: the order groups are shown in.
@@ -52,7 +53,7 @@ class Candidate:
 
     @property
     def title(self) -> str:
-        return self.row.title
+        return spanish.local_title(self.row.soc, self.row.title)
 
     @property
     def area_code(self) -> str:
@@ -60,7 +61,7 @@ class Candidate:
 
     @property
     def area_name(self) -> str:
-        return self.row.wage.estimate.area.name if self.row.wage else ""
+        return self.row.wage.estimate.area.local_name if self.row.wage else ""
 
     @property
     def area_fallback(self) -> bool:

@@ -58,6 +58,20 @@ TRANSPORT_MODES: dict[str, Promise] = {
 }
 DEFAULT_TRANSPORT = TransportMode.USED_CAR
 
+# Lifestyle choices for the categories a student picks a level of rather than typing an amount:
+# each level's cost is worked out in `defaults.py` from the cited figures in `defaults.toml`.
+SAVINGS_LEVELS: dict[str, Promise] = {
+    "none": _("Save nothing"),
+    "some": _("Save a little, about what Americans save"),
+    "more": _("Save more"),
+}
+DEFAULT_SAVINGS = "some"
+PHONE_PLANS: dict[str, Promise] = {
+    "cell": _("A cell phone plan for each adult"),
+    "none": _("No phone plan of my own (someone else pays, or I go without)"),
+}
+DEFAULT_PHONE = "cell"
+
 
 class ScenarioError(ValueError):
     """Input that does not describe a budget; `errors` maps each field to its problem."""
@@ -91,6 +105,8 @@ class Scenario:
     miles: int | None = None  # miles driven a month, for the car default
     entered: dict[str, Decimal] = field(default_factory=dict)  # the student's own amounts
     share_home: bool = False  # share a two-bedroom apartment with a roommate, half the rent
+    savings_level: str = DEFAULT_SAVINGS  # a key of SAVINGS_LEVELS
+    phone_plan: str = DEFAULT_PHONE  # a key of PHONE_PLANS
 
     def params(self) -> dict[str, str]:
         """The scenario as query parameters: only what differs from the defaults, in order."""
@@ -108,6 +124,10 @@ class Scenario:
             values["transport"] = self.transport
         if self.miles is not None:
             values["miles"] = str(self.miles)
+        if self.savings_level != DEFAULT_SAVINGS:
+            values["save"] = self.savings_level
+        if self.phone_plan != DEFAULT_PHONE:
+            values["phone"] = self.phone_plan
         for key in CATEGORIES:
             if key in self.entered:
                 values[key] = format_amount(self.entered[key])
@@ -235,6 +255,14 @@ def parse_scenario(data: Mapping[str, Any], known_places: set[str]) -> tuple[Sce
         errors["miles"] = str(
             _("Miles must be a whole number from 0 to %(max)s.") % {"max": MAX_MILES}
         )
+    savings_level = str(data.get("save") or DEFAULT_SAVINGS)
+    if savings_level not in SAVINGS_LEVELS:
+        errors["save"] = str(_("Choose how much you would save."))
+        savings_level = DEFAULT_SAVINGS
+    phone_plan = str(data.get("phone") or DEFAULT_PHONE)
+    if phone_plan not in PHONE_PLANS:
+        errors["phone"] = str(_("Choose a phone plan."))
+        phone_plan = DEFAULT_PHONE
     entered = {}
     for key in CATEGORIES:
         try:
@@ -244,5 +272,7 @@ def parse_scenario(data: Mapping[str, Any], known_places: set[str]) -> tuple[Sce
             continue
         if amount is not None:
             entered[key] = amount
-    scenario = Scenario(place, household, bedrooms, transport, miles, entered, share_home)
+    scenario = Scenario(
+        place, household, bedrooms, transport, miles, entered, share_home, savings_level, phone_plan
+    )
     return scenario, errors

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
     HttpRequest,
@@ -25,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from pathways.accounts.models import Role, User
+from pathways.accounts.models import User
 from pathways.occupations.labels import TYPICAL_EDUCATION
 
 from .calculation import Budget, build_budget
@@ -36,6 +37,7 @@ from .defaults import (
     default_bedrooms,
     place_choices,
     resolve_place,
+    savings_choices,
 )
 from .matches import EDUCATION_ORDER, Candidate, Matches, cluster_choices, find_matches
 from .models import Scenario as SavedScenario
@@ -44,6 +46,7 @@ from .scenario import (
     MAX_ADULTS,
     MAX_CHILDREN,
     MAX_MILES,
+    PHONE_PLANS,
     TRANSPORT_MODES,
     Scenario,
     TransportMode,
@@ -77,11 +80,13 @@ FIELD_LABELS = {
     "bedrooms": gettext_lazy("Where you would live"),
     "transport": gettext_lazy("How you get around"),
     "miles": gettext_lazy("Miles you drive a month"),
+    "phone": gettext_lazy("Your phone plan"),
+    "save": gettext_lazy("How much you save"),
 }
 
 
-def _is_student(user: Any) -> bool:
-    return bool(user.is_authenticated and getattr(user, "role", None) == Role.STUDENT)
+def _may_save(user: Any) -> bool:
+    return bool(user.has_perm("budget.save_scenario"))
 
 
 def _login_url(request: HttpRequest, next_url: str = "") -> str:
@@ -164,6 +169,8 @@ def _form_context(request: HttpRequest, parsed: Parsed, show_errors: bool) -> di
         "bedroom_choices": list(BEDROOM_LABELS.items()),
         "default_bedrooms": default_bedrooms(household),
         "transport_modes": list(TRANSPORT_MODES.items()),
+        "phone_plans": list(PHONE_PLANS.items()),
+        "savings_choices": savings_choices(),
         "max_adults": MAX_ADULTS,
         "max_children": MAX_CHILDREN,
         "max_miles": MAX_MILES,
@@ -305,7 +312,7 @@ def results(request: HttpRequest) -> HttpResponse:
             + urlencode([*parsed.scenario.params().items(), *(("cmp", q) for q in compare_list)]),
             "compare_url": compare_url,
             "can_compare_more": len(compare_list) < MAX_COMPARED,
-            "can_save": _is_student(request.user),
+            "can_save": _may_save(request.user),
             "login_url": "" if request.user.is_authenticated else _login_url(request),
             "scenario_params": parsed.scenario.params(),
             "hours": HOURS_PER_YEAR,
@@ -317,11 +324,20 @@ def results(request: HttpRequest) -> HttpResponse:
 
 
 def _student_or_refusal(request: HttpRequest) -> HttpResponse | None:
+    """A redirect to sign in for a visitor; PermissionDenied for an account that is not a
+    student's."""
     if not request.user.is_authenticated:
         login = _login_url(request, reverse("budget:saved"))
-        return HttpResponseRedirect(login) if login else HttpResponse(status=403)
-    if not _is_student(request.user):
-        return render(request, "budget/forbidden.html", status=403)
+        if not login:
+            raise PermissionDenied(_("Sign in with a student account to save scenarios."))
+        return HttpResponseRedirect(login)
+    if not _may_save(request.user):
+        raise PermissionDenied(
+            _(
+                "Budget scenarios can be saved to student accounts only. You can still keep, "
+                "share or print the link to any scenario."
+            )
+        )
     return None
 
 
@@ -389,7 +405,9 @@ def compare(request: HttpRequest) -> HttpResponse:
     if ids:
         if not request.user.is_authenticated:
             login = _login_url(request)
-            return HttpResponseRedirect(login) if login else HttpResponse(status=403)
+            if not login:
+                raise PermissionDenied(_("Sign in to compare your saved scenarios."))
+            return HttpResponseRedirect(login)
         owned = SavedScenario.objects.owned_by(request.user)
         for pk in ids:
             if not (pk.isascii() and pk.isdigit() and len(pk) <= 12):

@@ -38,6 +38,10 @@ class ImportValidationError(DataError):
         tail = f"\n  ... and {more} more problems" if more > 0 else ""
         super().__init__(f"{len(problems)} problem(s); nothing was loaded:\n{shown}{tail}")
 
+    def rows(self) -> list[list[int | str]]:
+        """The problems as [row, column, problem] lists (for a page, a job or a CSV)."""
+        return [[p.row, p.column, p.problem] for p in self.problems]
+
 
 @dataclass
 class ErrorLog:

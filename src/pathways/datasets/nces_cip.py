@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from pathlib import Path
 
-from pathways.programs.models import CipCode, CipSocLink
+from pathways.occupations.models import CipCode, CipSocLink
 
 from .errors import ErrorLog
 from .loading import replace_rows

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import get_language
+
 REGISTRY_PATH = Path(__file__).with_name("sources.toml")
 
 
@@ -14,8 +16,8 @@ class SourceFile:
     url: str
     sha256: str
     member: str = ""  # path inside a zip archive at `url`
-    package: str = ""  # a Python package that ships the file ...
-    path: str = ""  # ... at this path inside it
+    package: str = ""  # an installed distribution (PyPI name) that ships the file ...
+    path: str = ""  # ... at this path from its install root (site-packages)
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,28 @@ class Source:
     kind: str = "download"  # download | package | profile | derived
     mirror: str = ""
     files: tuple[SourceFile, ...] = field(default_factory=tuple)
+    # The project's Spanish for the title and vintage, shown on Spanish pages.
+    title_es: str = ""
+    vintage_es: str = ""
+
+    @property
+    def local_title(self) -> str:
+        """The title in the page's language."""
+        return self.title_es if _spanish() and self.title_es else self.title
+
+    @property
+    def local_vintage(self) -> str:
+        """The vintage in the page's language ("mayo de 2025")."""
+        return self.vintage_es if _spanish() and self.vintage_es else self.vintage
 
     @property
     def citation(self) -> str:
         """How downloads name the source: "title, vintage"."""
         return f"{self.title}, {self.vintage}"
+
+
+def _spanish() -> bool:
+    return (get_language() or "").startswith("es")
 
 
 def parse_registry(text: str) -> list[Source]:

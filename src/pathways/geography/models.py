@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .spanish import local_area_name
+
 
 class BilingualName:
     """A place published with an English and a Spanish name."""
@@ -47,6 +49,11 @@ class OewsArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language (the project's Spanish names of BLS areas)."""
+        return local_area_name(self.code, self.name)
 
 
 class WorkforceRegion(BilingualName, models.Model):
@@ -98,6 +105,27 @@ class District(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class School(models.Model):
+    """A school of a district, by the state's school code; named as districts report it."""
+
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="schools")
+    code = models.CharField(max_length=20)  # the state's school code within the district
+    name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        # Created by the students app; the model moved here, its table kept its name.
+        db_table = "students_school"
+        ordering = ["district", "name", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "code"], name="one_school_code_per_district"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.code
 
 
 class FairMarketRent(models.Model):

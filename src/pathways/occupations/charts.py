@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from pathways.occupations.models import WageEstimate
 from pathways.occupations.profile import Interest
-from pathways.occupations.tables import TOP_CODES
+from pathways.occupations.wages import TOP_CODES
 
 PLOT = 1000
 QUARTERS = (0, 25, 50, 75, 100)  # tick positions, per cent across the plot

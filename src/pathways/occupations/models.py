@@ -1,4 +1,5 @@
-"""Occupations: the SOC 2018 hierarchy, O*NET 30.1 content, OEWS wages, BLS projections.
+"""Occupations: the SOC 2018 hierarchy, O*NET 30.1 content, OEWS wages, BLS projections,
+and the NCES CIP 2020 programs with the CIP-SOC crosswalk that leads to them.
 
 Each source owns its tables. Rows refer to other sources by public code (SOC
 ``29-1141``, O*NET-SOC ``29-1141.00``, OEWS area ``3500000``) with foreign keys that
@@ -223,4 +224,40 @@ class StateProjectionEstimate(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["state", "soc_code"], name="one_estimate_per_state_soc")
+        ]
+
+
+class CipCode(models.Model):
+    """NCES CIP 2020: a postsecondary instructional program (2, 4 or 6 digits)."""
+
+    code = models.CharField(max_length=7, primary_key=True)  # "14.3501", "14.35", "14"
+    title = models.CharField(max_length=300)
+    definition = models.TextField(blank=True)
+    family = models.CharField(max_length=2, db_index=True)
+
+    class Meta:
+        # Created by the programs app; the model moved here, its table kept its name.
+        db_table = "programs_cipcode"
+        ordering = ["code"]
+        verbose_name = "CIP code"
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def level(self) -> int:
+        """2, 4 or 6 digits."""
+        return len(self.code.replace(".", ""))
+
+
+class CipSocLink(models.Model):
+    """NCES-BLS crosswalk: a CIP program prepares for an SOC occupation."""
+
+    cip_code = models.CharField(max_length=7, db_index=True)
+    soc_code = models.CharField(max_length=7, db_index=True)
+
+    class Meta:
+        db_table = "programs_cipsoclink"
+        constraints = [
+            models.UniqueConstraint(fields=["cip_code", "soc_code"], name="one_cip_soc_link")
         ]

@@ -9,6 +9,8 @@ from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework, SubClusterOccupation
 from pathways.framework.names import local_name
 from pathways.geography.models import OewsArea, State
+from pathways.geography.spanish import local_area_name
+from pathways.occupations import spanish
 from pathways.occupations.combined import (
     CombinedCode,
     combined_codes,
@@ -27,6 +29,8 @@ from pathways.occupations.labels import (
 )
 from pathways.occupations.models import (
     RIASEC,
+    CipCode,
+    CipSocLink,
     JobZone,
     NationalProjection,
     OnetEducation,
@@ -37,7 +41,6 @@ from pathways.occupations.models import (
     StateProjectionEstimate,
     WageEstimate,
 )
-from pathways.programs.models import CipCode, CipSocLink
 
 RIASEC_FIELDS = dict(
     zip(
@@ -125,7 +128,8 @@ class OccupationProfile:
     state: State | None
     clusters: dict[str, list[ClusterPlacement]]
     required_education: list[EducationShare] = field(default_factory=list)
-    tasks: list[str] = field(default_factory=list)
+    # O*NET task id -> statement, most important first.
+    tasks: dict[int, str] = field(default_factory=dict)
     related: list[Related] = field(default_factory=list)
     programs: list[Program] = field(default_factory=list)
     specialties: list[OnetOccupation] = field(default_factory=list)
@@ -145,6 +149,32 @@ class OccupationProfile:
     @property
     def description(self) -> str:
         return self.onet.description if self.onet else self.soc.definition
+
+    @property
+    def title_es(self) -> str:
+        """The project's Spanish title, or "" where there is none."""
+        return spanish.title_es(self.soc.code)
+
+    @property
+    def description_es(self) -> str:
+        """The project's Spanish O*NET description, or "" (none for SOC definitions)."""
+        return spanish.description_es(self.soc.code) if self.onet else ""
+
+    @property
+    def local_title(self) -> str:
+        return spanish.local_title(self.soc.code, self.title)
+
+    @property
+    def local_description(self) -> str:
+        """The description in the page's language (English where no Spanish is written)."""
+        return (
+            (self.description_es or self.description) if spanish.is_spanish() else self.description
+        )
+
+    @property
+    def local_tasks(self) -> list[tuple[str, bool]]:
+        """Tasks in the page's language, each with True when it is in Spanish."""
+        return spanish.local_tasks(self.onet.code, self.tasks) if self.onet else []
 
     @property
     def state_wage(self) -> WageEstimate | None:
@@ -179,7 +209,11 @@ class OccupationProfile:
 
     @property
     def job_zone_name(self) -> str:
-        return str(JOB_ZONE_NAMES.get(self.job_zone.number, "")) if self.job_zone else ""
+        """O*NET's name for the Job Zone, in Spanish "Zona de trabajo 3: ..." on Spanish pages."""
+        if self.job_zone is None:
+            return ""
+        english = str(JOB_ZONE_NAMES.get(self.job_zone.number, ""))
+        return spanish.local_job_zone(self.job_zone.number, english)
 
     @property
     def typical_education(self) -> str:
@@ -236,13 +270,13 @@ def occupation_profile(soc: str) -> OccupationProfile | None:
         state=State.objects.first(),
         clusters=clusters_of(soc, extra=covered, members=members),
         required_education=_required_education(onet),
-        tasks=list(
+        tasks=dict(
             OnetTask.objects.filter(onet_code=onet.code, is_core=True).values_list(
-                "statement", flat=True
+                "task_id", "statement"
             )[:TASKS_SHOWN]
         )
         if onet
-        else [],
+        else {},
         related=_related(onet),
         programs=_programs([soc, *covered]),
         specialties=list(OnetOccupation.objects.filter(soc_code=soc).exclude(code=f"{soc}.00")),
@@ -361,7 +395,7 @@ def area_name(area: OewsArea, state: State | None) -> str:
         return _("United States")
     if area.area_type == OewsArea.AreaType.STATE and state is not None:
         return state_name(state)
-    return area.name
+    return local_area_name(area.code, area.name)
 
 
 WAGE_CSV_HEADER = [

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import get_language
+
 from pathways.core.text import fold
 from pathways.datasets.models import DataSource
 from pathways.occupations.models import NationalProjection, OnetOccupation, OnetTitle, SocCode
@@ -130,6 +132,7 @@ class SearchHit:
     soc: str
     title: str
     matched_title: str  # the alternate or reported title that matched, if not the title itself
+    matched_in_spanish: bool = False  # the match is one of the project's Spanish keywords
 
 
 @dataclass
@@ -147,6 +150,7 @@ class _Entry:
     title: str
     words: tuple[str, ...]
     kind: int
+    spanish: bool = False
 
 
 def _penalty(query_words: int, *, exact: bool, titled: bool, missing: int, starts: bool) -> int:
@@ -177,6 +181,7 @@ class _Index:
     # when it only begins it).
     single: dict[str, list[tuple[str, tuple[int, int, int]]]]
     titles: dict[str, str]  # detailed SOC -> title
+    spanish: bool = False  # the index holds the Spanish titles and keywords
 
     def prefixed(self, prefix: str) -> list[str]:
         start = bisect.bisect_left(self.vocabulary, prefix)
@@ -188,9 +193,11 @@ class _Index:
         return penalty * len(self.entries) + self.rank[number]
 
 
-def _build_index() -> _Index:
+def _build_index(language: str = "en") -> _Index:
     titles = dict(SocCode.objects.filter(level=SocCode.Level.DETAILED).values_list("code", "title"))
     entries = [_Entry(soc, title, words(title), SOC_TITLE) for soc, title in titles.items()]
+    if language == "es":
+        entries += spanish_entries(set(titles))
     for soc, title in OnetOccupation.objects.values_list("soc_code", "title"):
         if soc in titles and words(title) != words(titles[soc]):
             entries.append(_Entry(soc, title, words(title), ONET_TITLE))
@@ -235,9 +242,32 @@ def _build_index() -> _Index:
         postings=postings,
         single={},
         titles=titles,
+        spanish=language == "es",
     )
     index.single = {word: _single_word_scores(index, word) for word in postings}
     return index
+
+
+def spanish_entries(socs: set[str]) -> list[_Entry]:
+    """The project's Spanish titles and keywords, as entries of the word index."""
+    from pathways.occupations.combined import combined_codes
+    from pathways.occupations.spanish import titles as spanish_titles
+
+    pages = socs | set(combined_codes())
+    entries = []
+    for code, spanish in spanish_titles().items():
+        soc = code[:7]
+        if soc not in pages:
+            continue
+        title = GENDER_ENDING.sub("", spanish.title)
+        entries.append(_Entry(soc, spanish.title, words(title), SOC_TITLE, True))
+        # Ranked with titles, ahead of O*NET's English alternate titles, on Spanish pages.
+        entries += [_Entry(soc, word, words(word), ONET_TITLE, True) for word in spanish.keywords]
+    return entries
+
+
+# "Enfermeros(as)": the feminine ending in brackets is left out of the words searched.
+GENDER_ENDING = re.compile(r"\((?:as|a|es)\)")
 
 
 def _single_word_scores(index: _Index, word: str) -> list[tuple[str, tuple[int, int, int]]]:
@@ -268,18 +298,19 @@ _lock = threading.Lock()
 _cache: dict[str, object] = {}
 
 
-def _index() -> _Index:
-    """The word index for the loaded data; one query to check it is current."""
+def _index(language: str = "en") -> _Index:
+    """The word index for the loaded data (and the language's own titles); one query to
+    check it is current."""
     version = tuple(
         DataSource.objects.filter(slug__in=INDEXED_SOURCES)
         .order_by("slug")
         .values_list("slug", "loaded_at")
     )
     with _lock:
-        if _cache.get("version") != version or "index" not in _cache:
-            _cache["index"] = _build_index()
-            _cache["version"] = version
-        index = _cache["index"]
+        if _cache.get(f"version-{language}") != version or language not in _cache:
+            _cache[language] = _build_index(language)
+            _cache[f"version-{language}"] = version
+        index = _cache[language]
     assert isinstance(index, _Index)
     return index
 
@@ -290,6 +321,8 @@ def _interpret(index: _Index, query_words: Iterable[str]) -> tuple[list[str], di
     translated = {}
     for word in query_words:
         english = SPANISH.get(word) or SPANISH_PLURALS.get(word)
+        if english is not None and index.spanish and index.prefixed(word):
+            english = None  # the Spanish titles have the word itself
         if english is None and len(word) >= 4 and not index.prefixed(word):
             matches = sorted({e for s, e in SPANISH.items() if s.startswith(word)})
             english = matches[0] if len(matches) == 1 else None
@@ -300,14 +333,15 @@ def _interpret(index: _Index, query_words: Iterable[str]) -> tuple[list[str], di
     return list(result), translated
 
 
-def search(query: str, limit: int = 10) -> SearchResult:
+def search(query: str, limit: int = 10, offset: int = 0, language: str = "") -> SearchResult:
     """Occupations whose title, O*NET title, or an alternate or reported title matches.
 
     Each query word must begin a word of the title; the occupation ranks by its best title
-    (see `_penalty`, then `_Index.by_rank`)."""
+    (see `_penalty`, then `_Index.by_rank`). In Spanish (the page's language by default) the
+    project's Spanish titles and keywords count too. `offset` skips the first hits (paging)."""
     if len(fold(query)) < MIN_QUERY:
         return SearchResult(query, [], 0)
-    index = _index()
+    index = _index(_language(language))
     query_words, translated = _interpret(index, words(query))
     matching = [index.prefixed(w) for w in query_words]
     if not query_words or not all(matching):
@@ -317,10 +351,15 @@ def search(query: str, limit: int = 10) -> SearchResult:
         best = _best_many_words(index, query_words, matching)
     span = len(index.entries)
     hits = []
-    for soc, score in sorted(best.items(), key=lambda item: item[1])[:limit]:
+    for soc, score in sorted(best.items(), key=lambda item: item[1])[offset : offset + limit]:
         entry = index.entries[index.by_rank[score % span]]
         hits.append(
-            SearchHit(soc, index.titles[soc], "" if entry.kind == SOC_TITLE else entry.title)
+            SearchHit(
+                soc,
+                index.titles.get(soc, entry.title),
+                "" if entry.kind == SOC_TITLE else entry.title,
+                entry.spanish,
+            )
         )
     return SearchResult(query, hits, len(best), translated)
 
@@ -363,14 +402,18 @@ def _best_many_words(
     return best
 
 
-def search_occupations(query: str, limit: int = 10) -> list[SearchHit]:
+def search_occupations(query: str, limit: int = 10, language: str = "") -> list[SearchHit]:
     """Titles first, then O*NET alternate and reported titles; case and accents ignored."""
-    return search(query, limit).hits
+    return search(query, limit, language=language).hits
 
 
-def spelling_suggestion(query: str) -> str:
+def _language(language: str) -> str:
+    return "es" if (language or get_language() or "").startswith("es") else "en"
+
+
+def spelling_suggestion(query: str, language: str = "") -> str:
     """The query with each word that matches no title replaced by the closest one, or ""."""
-    index = _index()
+    index = _index(_language(language))
     fixed, changed = [], False
     for word in words(query):
         if index.prefixed(word) or word in SPANISH or word in SPANISH_PLURALS:

@@ -14,6 +14,7 @@ from enum import StrEnum
 from django.utils.translation import gettext_lazy as _
 
 from pathways.framework.models import SubClusterOccupation
+from pathways.geography.services import state_area_code
 from pathways.occupations import outlook
 from pathways.occupations.combined import combined_codes, member_map, projection_code_for
 from pathways.occupations.models import (
@@ -23,12 +24,9 @@ from pathways.occupations.models import (
     StateProjectionEstimate,
     WageEstimate,
 )
-from pathways.occupations.wages import Wage, state_area_code, wages_for
+from pathways.occupations.wages import TOP_CODED_ANNUAL, Wage, wages_for
 
 HIGH_SKILL_JOB_ZONES = (4, 5)
-# BLS publishes wages above these only as "at or above" (OEWS top-coding).
-TOP_CODES = {"annual": Decimal(239200), "hourly": Decimal("115.00")}
-TOP_CODED_ANNUAL = int(TOP_CODES["annual"])
 ALL_OCCUPATIONS = "00-0000"
 
 

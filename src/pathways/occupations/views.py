@@ -11,13 +11,14 @@ from django.utils.text import get_text_list
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from pathways.core.csv import csv_response, wants_csv
+from pathways.core.spreadsheets import csv_response, wants_csv
 from pathways.core.text import fold
 from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework
 from pathways.framework.names import name_key
+from pathways.geography.services import state_area_code
 from pathways.occupations import compare as comparing
-from pathways.occupations import outlook
+from pathways.occupations import outlook, spanish
 from pathways.occupations.charts import interest_bars, wage_ranges
 from pathways.occupations.models import SocCode
 from pathways.occupations.profile import (
@@ -30,7 +31,7 @@ from pathways.occupations.profile import (
 )
 from pathways.occupations.search import MIN_QUERY, spelling_suggestion
 from pathways.occupations.search import search as search_titles
-from pathways.occupations.wages import state_area_code, wages_for
+from pathways.occupations.wages import wages_for
 
 SOC = re.compile(r"\d{2}-\d{4}")
 ONET_CODE = re.compile(r"(\d{2}-\d{4})\.\d{2}")
@@ -74,6 +75,9 @@ def occupation(request: HttpRequest, soc: str) -> HttpResponse:
         "onet": get_source("onet"),
         "projections_source": get_source("bls_ep"),
         "state_name": state_name(profile.state),
+        # On a Spanish page, English kept where no Spanish is written is marked lang="en".
+        "english_title": spanish.is_spanish() and not profile.title_es,
+        "english_description": spanish.is_spanish() and not profile.description_es,
     }
     return render(request, "occupations/occupation.html", context)
 
@@ -96,7 +100,8 @@ def _searchable(query: str) -> bool:
 
 def search(request: HttpRequest) -> HttpResponse:
     query = _query(request)
-    result = search_titles(query, RESULTS_SHOWN)
+    page = _page(request)
+    result = search_titles(query, RESULTS_SHOWN, offset=(page - 1) * RESULTS_SHOWN)
     wages = {}
     if result.hits:
         state_area = state_area_code()
@@ -110,8 +115,18 @@ def search(request: HttpRequest) -> HttpResponse:
         "translations": list(result.translated.items()),
         "spelling": spelling_suggestion(query) if searched and not result.hits else "",
         "examples": EXAMPLE_SEARCHES.get(get_language(), EXAMPLE_SEARCHES["en"]),
+        "first_shown": (page - 1) * RESULTS_SHOWN + 1,
+        "last_shown": (page - 1) * RESULTS_SHOWN + len(result.hits),
+        "previous_page": page - 1 if page > 1 else None,
+        "next_page": page + 1 if page * RESULTS_SHOWN < result.total else None,
     }
     return render(request, "occupations/search.html", context)
+
+
+def _page(request: HttpRequest) -> int:
+    """The results page asked for; anything but a whole number from 1 up is the first."""
+    page = request.GET.get("page", "1")
+    return int(page) if re.fullmatch(r"[1-9]\d{0,2}", page) else 1
 
 
 def suggest(request: HttpRequest) -> HttpResponse:

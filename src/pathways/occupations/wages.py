@@ -8,19 +8,19 @@ statewide area. The result says what it fell back to.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
-from pathways.geography.models import OewsArea, State
+from pathways.geography.models import OewsArea
+from pathways.geography.services import state_area_code
 from pathways.occupations.combined import CombinedCode, member_map, oews_code_for
 from pathways.occupations.models import WageEstimate
 
 NATIONAL_AREA = "0000000"
 SOURCE = "BLS OEWS"
 PERIOD = "May 2025"
-
-
-def state_area_code(state: State | None = None) -> str:
-    state = state or State.objects.first()
-    return f"{state.fips}00000" if state else ""
+# BLS publishes wages above these only as "at or above" (OEWS top-coding).
+TOP_CODES = {"annual": Decimal(239200), "hourly": Decimal("115.00")}
+TOP_CODED_ANNUAL = int(TOP_CODES["annual"])
 
 
 def candidate_codes(soc: str, members: dict[str, list[CombinedCode]] | None = None) -> list[str]:

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
@@ -12,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from pathways.accounts.models import Role
 from pathways.datasets.registry import get_source
 
 from .data import SURVEY_SECTIONS, instrument
@@ -29,8 +29,8 @@ SECTION_LABELS = {
 }
 
 
-def _is_student(user: Any) -> bool:
-    return bool(user.is_authenticated and getattr(user, "role", None) == Role.STUDENT)
+def _may_save(user: Any) -> bool:
+    return bool(user.has_perm("profiler.save_results"))
 
 
 def _login_url(request: HttpRequest) -> str:
@@ -50,7 +50,7 @@ def intro(request: HttpRequest) -> HttpResponse:
             "full_count": len(instrument().questionnaire()),
             "short_count": len(instrument().questionnaire(short=True)),
             "saved_count": SavedProfile.objects.owned_by(request.user).count()
-            if _is_student(request.user)
+            if _may_save(request.user)
             else 0,
         },
     )
@@ -115,7 +115,7 @@ def results(request: HttpRequest) -> HttpResponse:
             + results_query(profile, options.job_zone, show_all=True),
             "onet": get_source("onet"),
             "short_factor": SHORT_FACTOR,
-            "can_save": _is_student(request.user),
+            "can_save": _may_save(request.user),
             "login_url": "" if request.user.is_authenticated else _login_url(request),
             "score_fields": SCORE_FIELDS,
         },
@@ -127,9 +127,16 @@ def save(request: HttpRequest) -> HttpResponse:
     """Save the scores shown on a results page to the signed-in student's account."""
     if not request.user.is_authenticated:
         login = _login_url(request)
-        return HttpResponseRedirect(login) if login else HttpResponse(status=403)
-    if not _is_student(request.user):
-        return render(request, "profiler/forbidden.html", status=403)
+        if not login:
+            raise PermissionDenied(_("Sign in with a student account to save results."))
+        return HttpResponseRedirect(login)
+    if not _may_save(request.user):
+        raise PermissionDenied(
+            _(
+                "Interest profiler results can be saved to student accounts only. You can "
+                "still print them or keep the link to them."
+            )
+        )
     try:
         profile, options = parse_query(request.POST)
     except ProfileError as error:
@@ -148,7 +155,9 @@ def saved(request: HttpRequest) -> HttpResponse:
     """The signed-in student's own saved results, newest first."""
     if not request.user.is_authenticated:
         login = _login_url(request)
-        return HttpResponseRedirect(login) if login else HttpResponse(status=403)
+        if not login:
+            raise PermissionDenied(_("Sign in with a student account to save results."))
+        return HttpResponseRedirect(login)
     results_url = reverse("profiler:results")
     entries = []
     for entry in SavedProfile.objects.owned_by(request.user):
@@ -167,7 +176,7 @@ def saved(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "profiler/saved.html",
-        {"entries": entries, "is_student": _is_student(request.user)},
+        {"entries": entries, "is_student": _may_save(request.user)},
     )
 
 

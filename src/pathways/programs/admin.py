@@ -1,6 +1,6 @@
 """Admin for the programs catalogue and programs of study, with their audit history.
 
-The status of a program changes only through the workflow (services.submit / approve /
+The status of a program changes only through the workflow (workflow.submit / approve /
 return_for_changes), here as admin actions, so the audit log records each step.
 """
 
@@ -13,9 +13,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
+from . import workflow
 from .models import (
-    CipCode,
     Course,
     Credential,
     PostsecondaryProgram,
@@ -23,13 +22,6 @@ from .models import (
     ProgramOfStudy,
     WorkBasedLearning,
 )
-
-
-@admin.register(CipCode)
-class CipCodeAdmin(admin.ModelAdmin):
-    list_display = ["code", "title", "family"]
-    search_fields = ["code", "title"]
-    list_filter = ["family"]
 
 
 @admin.register(Course)
@@ -80,8 +72,8 @@ class ProgramOfStudyAdmin(SimpleHistoryAdmin):
         approved = 0
         for program in queryset:
             try:
-                services.approve(program, request.user)
-            except (services.WorkflowError, PermissionDenied) as error:
+                workflow.approve(program, request.user)
+            except (workflow.WorkflowError, PermissionDenied) as error:
                 self.message_user(request, f"{program}: {error}", messages.WARNING)
             else:
                 approved += 1

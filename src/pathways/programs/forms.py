@@ -11,16 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from pathways.framework.models import Cluster, Framework, SubCluster
 from pathways.framework.names import name_key
 from pathways.geography.models import District, WorkforceRegion
+from pathways.occupations.models import CipCode
 
-from . import services
-from .models import (
-    CipCode,
-    Course,
-    Credential,
-    PostsecondaryProgram,
-    ProgramOfStudy,
-    WorkBasedLearning,
-)
+from . import sequence
+from .models import Course, Credential, PostsecondaryProgram, ProgramOfStudy, WorkBasedLearning
 
 CIP_FORMAT = re.compile(r"\d{2}(\.\d{2}(\d{2})?)?")
 MAX_ROWS = 30
@@ -203,7 +197,7 @@ def _label_remove(form: forms.BaseForm) -> None:
 class BaseSequenceFormSet(forms.BaseFormSet):
     """The ordered course sequence. Saving needs a consistent sequence (no course or
     position twice, at most one capstone); submitting needs a complete one (see
-    services.validate_sequence)."""
+    sequence.validate_sequence)."""
 
     def add_fields(self, form: forms.BaseForm, index: int | None) -> None:
         super().add_fields(form, index)
@@ -269,7 +263,7 @@ def sequence_initial(program: ProgramOfStudy) -> list[dict[str, Any]]:
             "is_capstone": pc.is_capstone,
             "title": pc.course.title,  # shown in the row's legend, not a field
         }
-        for pc in services.ordered_sequence(program)
+        for pc in sequence.ordered_sequence(program)
     ]
 
 

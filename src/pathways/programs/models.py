@@ -1,5 +1,5 @@
-"""Programs of study and what they lead to: courses, postsecondary programs (CIP 2020),
-credentials and work-based learning."""
+"""Programs of study and what they lead to: courses, postsecondary programs (their CIP 2020
+codes are `pathways.occupations.models.CipCode`), credentials and work-based learning."""
 
 from typing import Any
 
@@ -7,38 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from pathways.accounts.models import Role
-
-
-class CipCode(models.Model):
-    code = models.CharField(max_length=7, primary_key=True)  # "14.3501", "14.35", "14"
-    title = models.CharField(max_length=300)
-    definition = models.TextField(blank=True)
-    family = models.CharField(max_length=2, db_index=True)
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = "CIP code"
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.title}"
-
-    @property
-    def level(self) -> int:
-        """2, 4 or 6 digits."""
-        return len(self.code.replace(".", ""))
-
-
-class CipSocLink(models.Model):
-    """NCES-BLS crosswalk: a CIP program prepares for an SOC occupation."""
-
-    cip_code = models.CharField(max_length=7, db_index=True)
-    soc_code = models.CharField(max_length=7, db_index=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["cip_code", "soc_code"], name="one_cip_soc_link")
-        ]
+from pathways.accounts.rules import programs_visible_to
 
 
 class Course(models.Model):
@@ -64,6 +33,15 @@ class Course(models.Model):
 
     def __str__(self) -> str:
         return f"{self.state_code} {self.title}"
+
+    def in_force_elsewhere(self, district_id: str | None) -> bool:
+        """Whether the course is placed in a program of another district, or in any program
+        past the draft stage: changing its credits or grades would then alter a program
+        that district's coordinator may not change (rule `programs.change_course`)."""
+        editable = (ProgramOfStudy.Status.DRAFT, ProgramOfStudy.Status.RETURNED)
+        return self.placements.exclude(
+            program__district_id=district_id, program__status__in=editable
+        ).exists()
 
 
 class PostsecondaryProgram(models.Model):
@@ -107,19 +85,10 @@ class ProgramQuerySet(models.QuerySet["ProgramOfStudy"]):
         return self.filter(status=ProgramOfStudy.Status.APPROVED)
 
     def visible_to(self, user: Any) -> "ProgramQuerySet":
-        """The one scoping rule for lists (mirrors `programs.view_programofstudy` in
-        accounts/rules.py): approved programs for all; a district's own for its staff;
-        everything for state administrators."""
-        if not user.is_authenticated or not user.is_active:
-            return self.approved()
-        if user.role == Role.STATE_ADMIN:
-            return self.all()
-        if user.role in (Role.DISTRICT_COORDINATOR, Role.COUNSELOR):
-            return self.filter(
-                models.Q(status=ProgramOfStudy.Status.APPROVED)
-                | models.Q(district_id=user.district_id)
-            )
-        return self.approved()
+        """The programs `user` may view (rule `programs.view_programofstudy`): the one
+        filter behind the public list, the staff dashboard, the export and the API.
+        `user` None is a visitor who is not signed in."""
+        return self.filter(programs_visible_to(user))
 
 
 class ProgramOfStudy(models.Model):

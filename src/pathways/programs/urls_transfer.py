@@ -2,15 +2,16 @@
 
 from django.urls import URLPattern, URLResolver, path, re_path
 
-from . import views_transfer
+from .transfer import views as transfer_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("import/", views_transfer.import_view, name="transfer_import"),
-    path("import/template.csv", views_transfer.template_file, name="transfer_template"),
-    path("export/", views_transfer.export_view, name="transfer_export"),
+    path("import/", transfer_views.import_view, name="transfer_import"),
+    path("import/problems.csv", transfer_views.problems_file, name="transfer_problems"),
+    path("import/template.csv", transfer_views.template_file, name="transfer_template"),
+    path("export/", transfer_views.export_view, name="transfer_export"),
     re_path(
         r"^export/programs\.(?P<fmt>csv|xlsx)$",
-        views_transfer.export_file,
+        transfer_views.export_file,
         name="transfer_export_file",
     ),
 ]

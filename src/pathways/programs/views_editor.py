@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from pathways.geography.models import District
 
-from . import services
+from . import errors, history, sequence, workflow
 from .forms import (
     MAX_ROWS,
     CourseForm,
@@ -47,20 +47,17 @@ STATUS_ORDER = [Status.RETURNED, Status.DRAFT, Status.SUBMITTED, Status.APPROVED
 
 
 def staff_view(view: View) -> View:
-    """Signed-in users only; PermissionDenied becomes a 403 page that says why."""
+    """Signed-in users only (others go to sign in); a PermissionDenied the view raises
+    becomes the site's 403 page, which says why."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            if not request.user.is_authenticated:
-                try:
-                    return redirect_to_login(request.get_full_path())
-                except NoReverseMatch:  # no sign-in page is configured
-                    raise PermissionDenied(_("Sign in to use the program editor.")) from None
-            return view(request, *args, **kwargs)
-        except PermissionDenied as denied:
-            message = str(denied) or _("You do not have permission to do that.")
-            return render(request, "programs/forbidden.html", {"message": message}, status=403)
+        if not request.user.is_authenticated:
+            try:
+                return redirect_to_login(request.get_full_path())
+            except NoReverseMatch:  # no sign-in page is configured
+                raise PermissionDenied(_("Sign in to use the program editor.")) from None
+        return view(request, *args, **kwargs)
 
     return wrapper
 
@@ -132,7 +129,7 @@ def _editor_context(program: ProgramOfStudy | None, user: Any, step: str) -> dic
         "step": step,
         "can_change": program is not None
         and user.has_perm("programs.change_programofstudy", program),
-        "can_view_history": program is not None and services.may_view_history(user, program),
+        "can_view_history": program is not None and history.may_view_history(user, program),
     }
 
 
@@ -182,7 +179,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @staff_view
 def program_create(request: HttpRequest) -> HttpResponse:
-    services.require(request.user, "programs.add_programofstudy")
+    errors.require(request.user, "programs.add_programofstudy")
     form = ProgramForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         program = form.save(commit=False)
@@ -238,7 +235,7 @@ def sequence_edit(request: HttpRequest, pk: int) -> HttpResponse:
     formset = sequence_formset(blank)(initial=initial, prefix="course")
 
     if request.method == "POST" and request.POST.get("form") == "new-course":
-        services.require(request.user, "programs.change_catalogue")
+        errors.require(request.user, "programs.change_catalogue")
         course_form = CourseForm(request.POST)
         if course_form.is_valid():
             course = course_form.save()
@@ -252,8 +249,8 @@ def sequence_edit(request: HttpRequest, pk: int) -> HttpResponse:
         formset = sequence_formset(0)(request.POST, initial=initial, prefix="course")
         if formset.is_valid():
             try:
-                services.set_sequence(program, formset.rows(), request.user)
-            except services.WorkflowError as error:
+                sequence.set_sequence(program, formset.rows(), request.user)
+            except workflow.WorkflowError as error:
                 formset.non_form_errors().append(error.message)
             else:
                 if "add_row" in request.POST:
@@ -267,7 +264,7 @@ def sequence_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "formset": formset,
         "course_form": course_form,
         "catalogue": Course.objects.order_by("state_code"),
-        "problems": services.validate_sequence(program),
+        "problems": sequence.validate_sequence(program),
         "errors": error_summary(formset, course_form),
     }
     return _render(request, "programs/sequence_form.html", context)
@@ -293,7 +290,7 @@ def links_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("What the program leads to is saved."))
             return redirect("programs:links", pk=program.pk)
     elif action in ("postsecondary", "credential"):
-        services.require(request.user, "programs.change_catalogue")
+        errors.require(request.user, "programs.change_catalogue")
         form_class = PostsecondaryProgramForm if action == "postsecondary" else CredentialForm
         new_form = form_class(request.POST)
         if new_form.is_valid():
@@ -357,8 +354,8 @@ def program_submit(request: HttpRequest, pk: int) -> HttpResponse:
         context = {**program_context(request, program), "step": "submit"}
         return _render(request, "programs/submit_confirm.html", context)
     try:
-        services.submit(program, request.user)
-    except services.WorkflowError as error:
+        workflow.submit(program, request.user)
+    except workflow.WorkflowError as error:
         _flash(request, error.message, error.problems)
     else:
         messages.success(request, _("Submitted for approval. The state will review it."))
@@ -370,7 +367,7 @@ def program_submit(request: HttpRequest, pk: int) -> HttpResponse:
 def program_revise(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a revision of an approved program; the approved one stays in force."""
     program = get_program(request, pk)
-    revision = services.start_revision(program, request.user)
+    revision = workflow.start_revision(program, request.user)
     messages.success(
         request,
         _("Revision started. The approved version stays public until the state approves this one."),
@@ -383,8 +380,8 @@ def program_revise(request: HttpRequest, pk: int) -> HttpResponse:
 def program_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_program(request, pk)
     try:
-        services.withdraw(program, request.user)
-    except services.WorkflowError as error:
+        workflow.withdraw(program, request.user)
+    except workflow.WorkflowError as error:
         _flash(request, error.message, error.problems)
     else:
         messages.success(request, _("Submission withdrawn. The program is a draft again."))
@@ -406,14 +403,14 @@ def program_review(request: HttpRequest, pk: int) -> HttpResponse:
         action = request.POST.get("action")
         try:
             if action == "approve":
-                services.approve(program, request.user)
+                workflow.approve(program, request.user)
                 messages.success(request, _("Approved. The program is now public."))
             elif action == "return":
-                services.return_for_changes(program, request.user, form.cleaned_data["comment"])
+                workflow.return_for_changes(program, request.user, form.cleaned_data["comment"])
                 messages.success(request, _("Returned to the district with your comment."))
             else:
-                raise services.WorkflowError(_("Choose approve or return."))
-        except services.WorkflowError as error:
+                raise workflow.WorkflowError(_("Choose approve or return."))
+        except workflow.WorkflowError as error:
             field = "comment" if action == "return" else None
             form.add_error(field, " ".join([error.message, *error.problems]))
         else:
@@ -430,10 +427,10 @@ def program_review(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 def program_history(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_program(request, pk)
-    if not services.may_view_history(request.user, program):
+    if not history.may_view_history(request.user, program):
         raise PermissionDenied(_("The audit log is for district and state program staff."))
     context = {
         **_editor_context(program, request.user, "history"),
-        "entries": services.program_history(program),
+        "entries": history.program_history(program),
     }
     return render(request, "programs/history.html", context)

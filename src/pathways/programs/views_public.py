@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from . import services
+from . import history, reach, sequence, workflow
 from .forms import ProgramFilterForm
 from .models import ProgramOfStudy
 
@@ -17,7 +17,7 @@ OCCUPATIONS_SHOWN = 20  # most openings first; "?occupations=all" shows every on
 def program_list(request: HttpRequest) -> HttpResponse:
     """Approved programs, filtered by district, workforce region and career cluster."""
     form = ProgramFilterForm(request.GET or None)
-    programs = services.approved_programs()
+    programs = reach.approved_programs()
     status = 200
     if form.is_bound:
         if form.is_valid():
@@ -27,7 +27,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
             if data["region"]:
                 programs = programs.filter(district__county__region=data["region"])
             if data["cluster"]:
-                programs = programs.filter(services.in_cluster(data["cluster"].pk))
+                programs = programs.filter(reach.in_cluster(data["cluster"].pk))
         else:
             status = 400
             programs = programs.none()
@@ -58,7 +58,7 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "programs/program_detail.html", program_context(request, program))
 
 
-def _occupations(request: HttpRequest, reached: services.OccupationsReached) -> list[Any]:
+def _occupations(request: HttpRequest, reached: reach.OccupationsReached) -> list[Any]:
     items = reached.items
     return items if request.GET.get("occupations") == "all" else items[:OCCUPATIONS_SHOWN]
 
@@ -70,17 +70,17 @@ def program_context(request: HttpRequest, program: ProgramOfStudy) -> dict[str, 
     can_change = user.has_perm("programs.change_programofstudy", program)
     can_submit = user.has_perm("programs.submit_programofstudy", program)
     can_review = user.has_perm("programs.review_programofstudy", program)
-    reached = services.occupations_reached(program)
+    reached = reach.occupations_reached(program)
     return {
         "program": program,
-        "sequence": services.ordered_sequence(program),
+        "sequence": sequence.ordered_sequence(program),
         "credentials": list(program.credentials.all()),
         "postsecondary": list(program.postsecondary_programs.all()),
         "work_based_learning": list(program.work_based_learning.all()),
         "reached": reached,
         "occupations": _occupations(request, reached),
         "occupations_shown": OCCUPATIONS_SHOWN,
-        "approval": services.approval(program) if is_approved else None,
+        "approval": workflow.approval(program) if is_approved else None,
         "can_change": can_change,
         "can_submit": can_submit,
         "can_review": can_review,
@@ -91,8 +91,8 @@ def program_context(request: HttpRequest, program: ProgramOfStudy) -> dict[str, 
             if user.has_perm("programs.view_programofstudy_history", program)
             else None
         ),
-        "can_view_history": services.may_view_history(user, program),
+        "can_view_history": history.may_view_history(user, program),
         "problems": (
-            services.validate_sequence(program) if (can_change or can_submit or can_review) else []
+            sequence.validate_sequence(program) if (can_change or can_submit or can_review) else []
         ),
     }

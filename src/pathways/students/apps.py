@@ -1,5 +1,19 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
 class StudentsConfig(AppConfig):
     name = "pathways.students"
+
+    def ready(self) -> None:
+        # A change to programs of study rebuilds the status of their students at once.
+        from pathways.programs.signals import programs_changed
+
+        programs_changed.connect(_refresh_status, dispatch_uid="students-status-on-programs")
+
+
+def _refresh_status(sender: Any, programs: list[int], **kwargs: Any) -> None:
+    from pathways.students.status import refresh
+
+    refresh(programs=programs)

@@ -9,8 +9,10 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from pathways.geography.models import School
+
 from .layouts import Layout
-from .models import ImportJob, RecordUpload, School, StudentYear
+from .models import ImportJob, RecordUpload, StudentYear
 
 DISTRICT_YEAR = ImportJob.Scope.DISTRICT_YEAR.value
 SCHOOLS = ImportJob.Scope.SCHOOLS.value

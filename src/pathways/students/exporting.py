@@ -5,7 +5,6 @@ minimum cell size, the definitions and the source of the data. Nothing here can 
 student: the reports hold counts only.
 """
 
-import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,11 +12,8 @@ from typing import Any, BinaryIO, TextIO
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
-from pathways.programs.exporting import safe_text
+from pathways.core.spreadsheets import CsvWriter, XlsxWriter
 
 from .indicators import IndicatorReport, IndicatorRow, indicators
 from .progress import school_year_label
@@ -189,51 +185,38 @@ def _tables_of(content: Content) -> list[Table]:
 def write_csv(content: Content, out: TextIO, *, exact: bool = False) -> int:
     """Each table as a title line, header, rows, a blank line and its notes. Returns the
     number of data rows. No byte-order mark: the caller adds one for a file."""
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = CsvWriter(out)
     count = 0
     for index, table in enumerate(tables_of(content, exact=exact)):
         if index:
-            writer.writerow([])
-        writer.writerow([table.title])
-        writer.writerow(table.header)
+            writer.row([])
+        writer.row([table.title])
+        writer.row(table.header)
         for row in table.rows:
-            writer.writerow([safe_text(value) for value in row])
+            writer.row(row)
             count += 1
-        writer.writerow([])
+        writer.row([])
         for note in table.notes:
-            writer.writerow([note])
+            writer.row([note])
     return count
 
 
 def write_xlsx(content: Content, out: BinaryIO, *, exact: bool = False) -> int:
     """One sheet per table: title, bold header (frozen), rows, then the notes."""
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
+    writer = XlsxWriter()
     count = 0
     for table in tables_of(content, exact=exact):
-        sheet = workbook.create_sheet(table.sheet)
-        sheet.freeze_panes = "A3"
-        sheet.column_dimensions["D"].width = 36
-        sheet.append([_text_cell(sheet, table.title, bold)])
-        sheet.append([_text_cell(sheet, column, bold) for column in table.header])
+        writer.sheet(table.sheet, frozen_rows=2, widths=[None, None, None, 36])
+        writer.row([table.title], bold=True)
+        writer.row(table.header, bold=True)
         for row in table.rows:
-            sheet.append(
-                [_text_cell(sheet, value) if isinstance(value, str) else value for value in row]
-            )
+            writer.row(row)
             count += 1
-        sheet.append([])
+        writer.row([])
         for note in table.notes:
-            sheet.append([_text_cell(sheet, note)])
-    workbook.save(out)
+            writer.row([note])
+    writer.save(out)
     return count
-
-
-def _text_cell(sheet: Any, value: str, font: Font | None = None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=safe_text(value))
-    cell.data_type = "s"  # never a formula
-    if font is not None:
-        cell.font = font
-    return cell
 
 
 def file_bytes(content: Content, fmt: str, *, exact: bool = False) -> tuple[bytes, int]:

@@ -37,6 +37,7 @@ BREAKDOWN_LABELS: dict[str, Any] = {
 
 
 class UploadForm(SpreadsheetUploadForm):
+    field_order = ["file", "kind", "check_only", "scope"]
     max_bytes = 100 * 1024 * 1024  # a large district's year of course records fits easily
     file = forms.FileField(
         label=gettext_lazy("Records file (CSV or XLSX)"),
@@ -44,11 +45,6 @@ class UploadForm(SpreadsheetUploadForm):
     )
     kind = forms.ChoiceField(
         label=gettext_lazy("What the file holds"), choices=RecordUpload.Kind.choices
-    )
-    check_only = forms.BooleanField(
-        required=False,
-        label=gettext_lazy("Check only"),
-        help_text=gettext_lazy("Check every row and show what would be loaded; nothing is saved."),
     )
     scope = forms.ChoiceField(
         label=gettext_lazy("What the file replaces"),

@@ -18,7 +18,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from pathways.core import locks
-from pathways.core.spreadsheets import Reader
+from pathways.core.cache import bump_content_version
+from pathways.core.spreadsheets import Reader, fit_to_header, wrong_width
 from pathways.datasets.errors import ErrorLog
 from pathways.geography.models import District
 
@@ -48,7 +49,7 @@ def import_file(
     kind: str = RecordUpload.Kind.COURSES,
     user: Any = None,
     check: bool = False,
-    original_name: str | None = None,
+    file_name: str | None = None,
     scope: str = DISTRICT_YEAR,
     confirm: bool = False,
     progress: Progress | None = None,
@@ -65,7 +66,7 @@ def import_file(
     ):
         raise ValueError("only course completions can replace the schools in the file only")
     allowed = _allowed_district(user)
-    name = original_name or path.name
+    name = file_name or path.name
     log = ErrorLog(file=name)
     summary = ImportSummary(file=name, kind=kind, sha256=_sha256(path), check=check, scope=scope)
     with locks.exclusive("import"), transaction.atomic():
@@ -87,6 +88,8 @@ def import_file(
             raise
         if writer is not None and kind == RecordUpload.Kind.COURSES and summary.changed:
             status.refresh(districts={d.district_id for d in summary.district_years})
+        if writer is not None:
+            bump_content_version()  # cached report tables (students.report_cache) refresh
     return summary
 
 
@@ -98,7 +101,7 @@ def _allowed_district(user: Any) -> str | None:
         raise PermissionDenied(
             _("Only district coordinators and state administrators may import student records.")
         )
-    if user.role == "state_admin":
+    if user.has_perm("students.view_statewide_reports"):
         return ANY_DISTRICT
     return str(user.district_id) if user.district_id else None
 
@@ -175,13 +178,8 @@ class _Reading:
                 progress(reader.fraction, number)
             if not any(cells):
                 continue
-            if len(cells) != width and not layouts.fit(cells, width, lenient=lenient):
-                self.log.add(
-                    number,
-                    "",
-                    _("has %(fields)d fields, the header has %(width)d")
-                    % {"fields": len(cells), "width": width},
-                )
+            if not fit_to_header(cells, width, lenient=lenient):
+                self.log.add(number, "", wrong_width(len(cells), width))
                 continue
             cells.append("")  # what a column left out of the file reads as
             self._row(number, cells)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from .models import RecordUpload
 from .progress import school_year_label
+from .report_cache import cached_table
 from .report_sql import indicator_counts
 from .report_tables import (
     ALL,
@@ -210,7 +211,23 @@ def _indicator_suppression(
 ) -> tuple[Geography, dict[Key, int], dict[Key, Suppression | None]]:
     """The indicators' table and what it hides, agreeing with the status report's
     concentrators and with the all-students cells of the table without a breakdown.
-    `status_hidden`: what the status table without a breakdown hides, computed once."""
+    `status_hidden`: what the status table without a breakdown hides, computed once.
+    Cached per data version: only a school's staff see a table of their own."""
+    return cached_table(
+        "indicators",
+        (year, scope.school_id or "", breakdown),
+        minimum,
+        lambda: _indicator_table(year, scope, breakdown, minimum, status_hidden),
+    )
+
+
+def _indicator_table(
+    year: int,
+    scope: ReportScope,
+    breakdown: str,
+    minimum: int,
+    status_hidden: dict[Key, Suppression | None] | None,
+) -> tuple[Geography, dict[Key, int], dict[Key, Suppression | None]]:
     # A school's staff see their school's row; everyone else the statewide table's rows.
     query_scope = scope if scope.school_id else ReportScope()
     geography = load_geography(indicator_counts(year, query_scope, breakdown))

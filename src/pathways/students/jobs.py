@@ -1,7 +1,8 @@
 """Student-record imports as background jobs: the upload page saves the file in a private
 folder and queues a job; a worker (`pathways db_worker`) runs the same `import_file` the
 console runs, and the job page shows its progress and, when done, what it changed or every
-problem. The file is deleted when the job ends (kept only while it waits for confirmation).
+problem. The file is deleted when the job ends (kept only while it waits for confirmation,
+and no longer than PATHWAYS_UPLOAD_CONFIRM_HOURS: see `expire_unconfirmed`).
 
 Progress is written to a small file beside the upload, not to the database: the import
 holds its transaction (and on SQLite the write lock) until it ends.
@@ -12,6 +13,7 @@ import logging
 import os
 import shutil
 import time
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +24,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from pathways.accounts.rules import import_jobs_visible_to
 from pathways.core import locks
 from pathways.core.spreadsheets import Bounds, SpreadsheetError, check_archive
 from pathways.datasets.errors import ImportValidationError
 
-from . import importing
+from . import importing, report_warming
 from .changes import ShrinkNotConfirmed
 from .models import ImportJob
 
@@ -48,7 +51,7 @@ def create(
     *,
     user: Any,
     kind: str,
-    check_only: bool,
+    check: bool,
     scope: str,
     file_name: str,
 ) -> ImportJob:
@@ -57,7 +60,7 @@ def create(
         user=user,
         kind=kind,
         file_name=file_name[:255],
-        check_only=check_only,
+        check_only=check,
         scope=scope,
         language=translation.get_language() or settings.LANGUAGE_CODE,
     )
@@ -116,6 +119,7 @@ class _ProgressFile:
 @task()
 def run_import_job(job_id: str) -> str:
     """Run one queued import job; returns its final status."""
+    expire_unconfirmed()
     job = ImportJob.objects.select_related("user").get(pk=job_id)
     if job.status != ImportJob.Status.QUEUED:
         return str(job.status)
@@ -135,14 +139,13 @@ def _run(job: ImportJob, path: Path) -> str:
             kind=job.kind,
             user=job.user,
             check=job.check_only,
-            original_name=job.file_name,
+            file_name=job.file_name,
             scope=job.scope,
             confirm=job.confirmed,
             progress=_ProgressFile(job),
         )
     except ImportValidationError as exc:
-        problems = [[p.row, p.column, p.problem] for p in exc.problems]
-        return _finish(job, ImportJob.Status.PROBLEMS, problems=problems)
+        return _finish(job, ImportJob.Status.PROBLEMS, problems=exc.rows())
     except ShrinkNotConfirmed as exc:
         return _finish(job, ImportJob.Status.NEEDS_CONFIRMATION, summary=exc.summary.as_dict())
     except (PermissionDenied, locks.Busy) as exc:
@@ -152,6 +155,8 @@ def _run(job: ImportJob, path: Path) -> str:
         logger.error("import job %s stopped: %s", job.pk, type(exc).__name__)
         message = _("The import stopped because of an unexpected error; nothing was saved.")
         return _finish(job, ImportJob.Status.FAILED, message=message)
+    if not job.check_only:
+        report_warming.warm_after_commit()  # the first report view after it is fast too
     return _finish(job, ImportJob.Status.DONE, summary=summary.as_dict())
 
 
@@ -187,9 +192,27 @@ def cancel(job: ImportJob) -> None:
     discard(job)
 
 
+def expire_unconfirmed(hours: float | None = None) -> int:
+    """Cancel the uploads that waited for confirmation longer than `hours` (default
+    PATHWAYS_UPLOAD_CONFIRM_HOURS) and delete their files; returns how many."""
+    hours = settings.PATHWAYS_UPLOAD_CONFIRM_HOURS if hours is None else hours
+    cutoff = timezone.now() - timedelta(hours=hours)
+    waiting = ImportJob.objects.filter(
+        status=ImportJob.Status.NEEDS_CONFIRMATION, finished_at__lt=cutoff
+    )
+    expired = list(waiting)
+    for job in expired:
+        job.status = ImportJob.Status.CANCELLED
+        with translation.override(job.language):  # the uploader reads it on the job page
+            job.message = _(
+                "Not confirmed within %(hours)s hours, so the upload was cancelled and its "
+                "file deleted; nothing was saved. Upload the file again to load it."
+            ) % {"hours": f"{hours:g}"}
+        job.save(update_fields=["status", "message"])
+        discard(job)
+    return len(expired)
+
+
 def visible_to(user: Any) -> Any:
     """The jobs a user may see: their own; every job for the state."""
-    jobs = ImportJob.objects.all()
-    if getattr(user, "role", None) == "state_admin":
-        return jobs
-    return jobs.filter(user=user)
+    return ImportJob.objects.filter(import_jobs_visible_to(user))

@@ -1,11 +1,7 @@
 """Downloadable templates of each student-record layout: the header row (every column of
 students/layouts.py, required ones first) and one clearly made-up example row."""
 
-import csv
-import io
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from pathways.core.spreadsheets import csv_bytes, xlsx_bytes
 
 from .layouts import LAYOUTS, Layout
 
@@ -50,23 +46,9 @@ def example_row(layout: Layout) -> list[str]:
 
 def template_csv(kind: str) -> bytes:
     layout = LAYOUTS[kind]
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(columns(layout))
-    writer.writerow(example_row(layout))
-    return ("\ufeff" + text.getvalue()).encode()
+    return csv_bytes(columns(layout), [example_row(layout)])
 
 
 def template_xlsx(kind: str) -> bytes:
     layout = LAYOUTS[kind]
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = kind
-    sheet.append(columns(layout))
-    sheet.append(example_row(layout))
-    for header_cell in sheet[1]:
-        header_cell.font = Font(bold=True)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return xlsx_bytes(kind, columns(layout), [example_row(layout)])

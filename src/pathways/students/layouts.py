@@ -11,7 +11,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext as _
 
-from pathways.core.spreadsheets import Reader, SpreadsheetError
+from pathways.core.spreadsheets import Reader, SpreadsheetError, cell_text
 from pathways.datasets.errors import ErrorLog
 from pathways.programs.models import WorkBasedLearning
 
@@ -190,30 +190,9 @@ def checks(layout: Layout, districts: set[str]) -> dict[str, Check]:
 
 def cells(path: Path, log: ErrorLog, reader: Reader | None = None) -> Iterator[list[str]]:
     """Each row of the file as stripped texts, the header first, read within the bounds of
-    core/spreadsheets.py (a file beyond them is one problem for the whole file)."""
+    core/spreadsheets (a file beyond them is one problem for the whole file)."""
     try:
         for _number, row in reader or Reader(path):
-            yield [_cell_text(cell) for cell in row]
+            yield [cell_text(cell) for cell in row]
     except SpreadsheetError as exc:
         log.add(exc.row, "", exc.message)
-
-
-def fit(cells: list[str], width: int, *, lenient: bool) -> bool:
-    """Pad or trim a row whose extra or missing cells are blank (lenient), else refuse it."""
-    if not lenient or any(cells[width:]):
-        return False
-    del cells[width:]
-    cells.extend([""] * (width - len(cells)))
-    return True
-
-
-def _cell_text(cell: Any) -> str:
-    if isinstance(cell, str):
-        return cell.strip()
-    if isinstance(cell, bool):
-        return "true" if cell else "false"
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    if cell is None:
-        return ""
-    return str(cell).strip()

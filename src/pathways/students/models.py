@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from pathways.geography.models import School
 from pathways.programs.models import WorkBasedLearning
 
 
@@ -43,25 +44,6 @@ SPECIAL_POPULATIONS: dict[str, Promise] = {
     "single_parent": _("Single parents"),
     "nontraditional": _("In a program nontraditional for their sex"),
 }
-
-
-class School(models.Model):
-    district = models.ForeignKey(
-        "geography.District", on_delete=models.PROTECT, related_name="schools"
-    )
-    code = models.CharField(max_length=20)  # the state's school code within the district
-    name = models.CharField(max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["district", "name", "code"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["district", "code"], name="one_school_code_per_district"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.name or self.code
 
 
 class StudentYear(models.Model):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .report_cache import cached_table
 from .report_sql import status_by_program_group
 from .report_tables import ALL, STATUSES, agreeing, subgroups
 from .scope import ReportScope
@@ -52,7 +53,19 @@ def program_table(
     school's cells are suppressed with its district's schools, their district's cells kept
     as the state-wide system has them, so no combination of the tables reveals a hidden
     count. Either way the all-students cells are hidden as in the table without a
-    breakdown (worked out from the same rows, so no second query)."""
+    breakdown (worked out from the same rows, so no second query). Cached per data
+    version: the state's table serves every district."""
+    return cached_table(
+        "programs",
+        (year, group_by, breakdown, *(place if place[0] == "school" else STATE)),
+        minimum,
+        lambda: _program_table(year, group_by, breakdown, minimum, place),
+    )
+
+
+def _program_table(
+    year: int, group_by: str, breakdown: str, minimum: int, place: Place
+) -> ProgramTable:
     found = status_by_program_group(year, ReportScope(), group_by, breakdown)
     categories = [code for code, _label in subgroups(breakdown)[1:]]
     counts, parents = _counts(found, categories, school_of_district=None)

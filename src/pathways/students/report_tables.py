@@ -12,9 +12,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from pathways.geography.models import District, State
+from pathways.geography.models import District, School, State
 
-from .models import SPECIAL_POPULATIONS, RaceEthnicity, School, Sex
+from .models import SPECIAL_POPULATIONS, RaceEthnicity, Sex
 from .scope import ReportScope
 from .suppression import Suppression
 

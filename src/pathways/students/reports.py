@@ -35,6 +35,7 @@ from pathways.programs.models import ProgramOfStudy
 from .models import RecordUpload, StudentYear
 from .program_tables import place_of, program_table
 from .progress import school_year_label
+from .report_cache import cached_table
 from .report_sql import NO_CLUSTER, status_by_school
 from .report_tables import (
     ALL,
@@ -131,7 +132,18 @@ def status_suppression(
 ) -> tuple[Geography, dict[Key, int], dict[Key, Suppression | None]]:
     """The statewide status table by school, district and state, and what it hides. Its
     all-students cells are hidden exactly as in the table without a breakdown (`everyone`:
-    what that table hides, when the caller already has it)."""
+    what that table hides, when the caller already has it). Cached per data version."""
+    return cached_table(
+        "status",
+        (year, breakdown),
+        minimum,
+        lambda: _status_suppression(year, breakdown, minimum, everyone),
+    )
+
+
+def _status_suppression(
+    year: int, breakdown: str, minimum: int, everyone: dict[Key, Suppression | None] | None
+) -> tuple[Geography, dict[Key, int], dict[Key, Suppression | None]]:
     geography = load_geography(status_by_school(year, breakdown))
     categories = [code for code, _label in subgroups(breakdown)[1:]]
     counts = geography.counts(categories, STATUSES)

@@ -34,6 +34,6 @@ def scope_for(user: Any) -> ReportScope:
         raise PermissionDenied(
             _("Student reports are for counselors, coordinators and state staff.")
         )
-    if user.role == "state_admin":
+    if user.has_perm("students.view_statewide_reports"):
         return ReportScope()
     return ReportScope(district_id=user.district_id, school_id=user.school_id)

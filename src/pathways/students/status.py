@@ -30,6 +30,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from pathways.core.cache import bump_content_version
 from pathways.programs.models import Course, ProgramCourse, ProgramOfStudy
 
 from .models import CourseCompletion, ProgramStatus, StudentYear
@@ -225,6 +226,7 @@ def _rebuild(
     afresh, for the approved programs `programs` keeps and the students listed in the table
     `students` (every student when empty)."""
     rules = rules or StatusRules.from_settings()
+    bump_content_version()  # cached report tables are keyed by it (students.report_cache)
     tables = _tables()
     condition, condition_params = where
     delete = "DELETE FROM {status}".format(**tables)

@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 
 from pathways.framework.models import Framework, SubCluster
 from pathways.geography.models import District
-from pathways.programs.importing import COLUMNS as PROGRAM_COLUMNS
 from pathways.programs.models import WorkBasedLearning
+from pathways.programs.transfer import COLUMNS as PROGRAM_COLUMNS
 
 from .models import SPECIAL_POPULATIONS, RaceEthnicity, Sex
 

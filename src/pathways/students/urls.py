@@ -2,11 +2,13 @@
 
 from django.urls import URLPattern, URLResolver, path, re_path
 
-from . import views_jobs, views_reports, views_student, views_upload
+from . import views_jobs, views_link, views_reports, views_student, views_upload
 
 app_name = "students"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("me/", views_student.my_records, name="me"),
+    path("accounts/", views_link.link_accounts, name="link_accounts"),
+    path("accounts/<int:pk>/link/", views_link.link_account, name="link_account"),
     path("upload/", views_upload.upload, name="upload"),
     path("upload/jobs/<uuid:job_id>/", views_jobs.job_page, name="job"),
     path("upload/jobs/<uuid:job_id>/confirm/", views_jobs.job_confirm, name="job_confirm"),

@@ -8,10 +8,11 @@ from uuid import UUID
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from pathways.core.csv import csv_response
-from pathways.core.problems import group_problems
+from pathways.core.problems import problems_context, problems_csv
+from pathways.core.spreadsheets import file_response
 
 from . import jobs, layout_files
 from .forms import ConfirmForm
@@ -19,9 +20,7 @@ from .layouts import LAYOUTS
 from .models import ImportJob, RecordUpload
 from .progress import school_year_label
 
-PROBLEM_GROUPS_SHOWN = 200
 REFRESH_SECONDS = 3
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _job(request: HttpRequest, job_id: UUID) -> ImportJob:
@@ -29,7 +28,6 @@ def _job(request: HttpRequest, job_id: UUID) -> ImportJob:
 
 
 def _context(job: ImportJob, form: ConfirmForm | None = None) -> dict[str, Any]:
-    groups = group_problems(job.problems)
     summary = job.summary or {}
     for item in summary.get("district_years", []):
         item["year_label"] = school_year_label(item["year"])
@@ -39,10 +37,12 @@ def _context(job: ImportJob, form: ConfirmForm | None = None) -> dict[str, Any]:
         "progress": jobs.progress(job) if job.pending else None,
         "refresh_seconds": REFRESH_SECONDS,
         "summary": summary,
-        "problem_count": len(job.problems),
-        "problem_groups": groups[:PROBLEM_GROUPS_SHOWN],
-        "problem_groups_hidden": max(len(groups) - PROBLEM_GROUPS_SHOWN, 0),
         "confirm_form": form or ConfirmForm(),
+        **problems_context(
+            job.problems,
+            file_name=job.file_name,
+            csv_url=reverse("students:job_problems", kwargs={"job_id": job.pk}),
+        ),
     }
 
 
@@ -82,16 +82,12 @@ def job_cancel(request: HttpRequest, job_id: UUID) -> HttpResponse:
 def job_problems(request: HttpRequest, job_id: UUID) -> HttpResponse:
     """Every problem of the job's file, one per line (row 0 means the whole file)."""
     job = _job(request, job_id)
-    return csv_response("upload-problems.csv", ["row", "column", "problem"], job.problems)
+    return problems_csv(job.problems)
 
 
 def layout_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     """A layout's header row and one example row, as CSV or XLSX."""
     if kind not in LAYOUTS:
         raise Http404
-    if fmt == "csv":
-        response = HttpResponse(layout_files.template_csv(kind), content_type="text/csv")
-    else:
-        response = HttpResponse(layout_files.template_xlsx(kind), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{kind}-template.{fmt}"'
-    return response
+    data = layout_files.template_csv(kind) if fmt == "csv" else layout_files.template_xlsx(kind)
+    return file_response(data, fmt, f"{kind}-template.{fmt}")

@@ -21,8 +21,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pathways.core.spreadsheets import FORMATS, file_response
 from pathways.geography.models import District
-from pathways.programs.exporting import CONTENT_TYPES, FORMATS
 
 from . import exporting, indicators, report_tables, reports
 from .charts import grouped_bars
@@ -30,7 +30,6 @@ from .forms import BREAKDOWN_LABELS, GROUP_BY_CAPTIONS, GROUP_BY_LABELS, ReportF
 from .models import ExactCountExport
 from .progress import school_year_label
 from .scope import ReportScope, scope_for
-from .views import forbidden
 
 
 @dataclass(frozen=True)
@@ -69,23 +68,14 @@ class ReportKind:
         return "school" if not scope.statewide and "school" in self.groupings else "district"
 
 
-class Refused(Exception):
-    """The user may not see the report asked for; `response` says why (403)."""
-
-    def __init__(self, response: HttpResponse):
-        self.response = response
-
-
 def _resolve(request: HttpRequest, kind: ReportKind) -> tuple[ReportRequest | None, dict[str, Any]]:
     """The report request from the query string, or None with the context to show instead
-    (the form's errors, or no records yet). Raises Refused for a scope the user lacks."""
-    try:
-        base = scope_for(request.user)
-        district = request.GET.get("district", "").strip()
-        known = not district or District.objects.filter(nces_id=district).exists()
-        scope = base.narrowed(district) if known else base  # the form reports an unknown one
-    except PermissionDenied as exc:
-        raise Refused(forbidden(request, str(exc))) from exc
+    (the form's errors, or no records yet). Raises PermissionDenied, with the reason, for a
+    scope the user lacks (the site's 403 page shows it)."""
+    base = scope_for(request.user)
+    district = request.GET.get("district", "").strip()
+    known = not district or District.objects.filter(nces_id=district).exists()
+    scope = base.narrowed(district) if known else base  # the form reports an unknown one
     years = reports.available_years(scope)
     data = request.GET.copy()
     if years and not data.get("year"):
@@ -109,10 +99,7 @@ def _resolve(request: HttpRequest, kind: ReportKind) -> tuple[ReportRequest | No
 
 
 def _page(request: HttpRequest, kind: ReportKind) -> HttpResponse:
-    try:
-        report_request, context = _resolve(request, kind)
-    except Refused as refused:
-        return refused.response
+    report_request, context = _resolve(request, kind)
     context["rules"] = settings.PATHWAYS_STATUS_RULES
     context["shared_query"] = _shared_query(request)
     if report_request is None:
@@ -146,10 +133,7 @@ def _shared_query(request: HttpRequest) -> str:
 
 
 def _download(request: HttpRequest, fmt: str, kind: ReportKind) -> HttpResponse:
-    try:
-        report_request, context = _resolve(request, kind)
-    except Refused as refused:
-        return refused.response
+    report_request, context = _resolve(request, kind)
     if report_request is None:
         problems = [str(e) for errors in context["form"].errors.values() for e in errors]
         message = _("No report for these filters: %(problems)s") % {
@@ -161,7 +145,6 @@ def _download(request: HttpRequest, fmt: str, kind: ReportKind) -> HttpResponse:
 
 
 def _attachment(data: bytes, fmt: str, stem: str, report_request: ReportRequest) -> HttpResponse:
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     parts = (
         stem,
         report_request.scope.district_id or "state",
@@ -170,8 +153,7 @@ def _attachment(data: bytes, fmt: str, stem: str, report_request: ReportRequest)
         report_request.breakdown,
     )
     name = "-".join(str(part) for part in parts)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return file_response(data, fmt, f"{name}.{fmt}")
 
 
 # --- The status report ---------------------------------------------------------------------
@@ -283,15 +265,10 @@ def exact_file(request: HttpRequest, fmt: str) -> HttpResponse:
     recorded (who, when, what), the file says it is not for publication, and no cache keeps
     it. A POST, so no link, prefetch or crawler can make one."""
     if not request.user.has_perm("students.export_exact_counts"):
-        response = forbidden(request, _("Exact counts are for state staff only."))
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+        raise PermissionDenied(_("Exact counts are for state staff only."))
     kind = PERKINS if request.POST.get("report") == "perkins" else STATUS
     request.GET = request.POST  # the filters, as on the page
-    try:
-        report_request, _context = _resolve(request, kind)
-    except Refused as refused:
-        return refused.response
+    report_request, _context = _resolve(request, kind)
     if report_request is None:
         return HttpResponse(
             _("No report for these filters."), status=400, content_type="text/plain"

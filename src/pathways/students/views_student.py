@@ -6,26 +6,23 @@ comes from the account, never from the URL or the query string.
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from pathways.accounts.models import Role
-
 from .progress import course_record, progress_for
-from .views import forbidden
 
 
 @login_required
 def my_records(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if getattr(user, "role", None) != Role.STUDENT:
-        return forbidden(
-            request,
+    if not user.has_perm("students.view_own_records"):
+        raise PermissionDenied(
             _(
                 "This page shows a student's own course records, so it is for student "
                 "accounts. Staff see students' progress in the reports."
-            ),
+            )
         )
     student_id = getattr(user, "student_id", "")
     if not student_id:

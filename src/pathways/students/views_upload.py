@@ -1,31 +1,31 @@
 """The upload page for student records: district coordinators (their district) and the state.
 
-A bad upload answers 4xx with a message, never 500: 400 for a missing, empty or wrongly
-named file, 413 for one over the size cap, 422 for a workbook beyond the bounds of
-core/spreadsheets.py. A good upload becomes a background job (students/jobs.py) whose page
-(views_jobs.py) shows its progress, then what it changed or every problem (422).
+A bad upload answers 4xx with a message, never 500, as on every import page
+(core/uploads.py): 400 for a missing, empty or wrongly named file, 413 for one over the size
+cap, 422 for a workbook beyond the bounds of core/spreadsheets. A good upload becomes a
+background job (students/jobs.py) whose page (views_jobs.py) shows its progress, then what
+it changed or every problem (422).
 """
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.files.uploadedfile import UploadedFile
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from pathways.core.problems import group_problems
-from pathways.core.uploads import body_too_large
+from pathways.core.problems import problems_page
+from pathways.core.uploads import received_upload
 
 from . import jobs, layouts
 from .forms import UploadForm
 from .models import RecordUpload
 from .progress import school_year_label
-from .views import forbidden
 
 HISTORY_ROWS = 100
 
@@ -45,7 +45,7 @@ def upload_history(user: Any, limit: int = HISTORY_ROWS) -> list[UploadEntry]:
     """The latest uploads a user may see: their district's, or every district's for the
     state."""
     uploads = RecordUpload.objects.select_related("district").order_by("-uploaded_at", "-pk")
-    if user.role != "state_admin":
+    if not user.has_perm("students.view_statewide_reports"):
         uploads = uploads.filter(district_id=user.district_id)
     return [
         UploadEntry(
@@ -79,48 +79,42 @@ def upload(request: HttpRequest) -> HttpResponse:
     """GET: the form and this district's uploads. POST: check (and unless "check only",
     load) the file."""
     if not request.user.has_perm("students.import_records"):
-        return forbidden(
-            request, _("Student records are uploaded by district CTE coordinators and the state.")
+        raise PermissionDenied(
+            _("Student records are uploaded by district CTE coordinators and the state.")
         )
     context: dict[str, Any] = {
         "layouts": _layouts(),
         "history": upload_history(request.user),
-        "statewide": getattr(request.user, "role", None) == "state_admin",
+        "statewide": request.user.has_perm("students.view_statewide_reports"),
         "shrink_percent": round(100 * settings.PATHWAYS_UPLOAD_SHRINK_WARNING),
     }
-    if request.method != "POST":
-        context["form"] = UploadForm()
-        return render(request, "students/upload.html", context)
-    refusal = body_too_large(request, UploadForm.max_bytes)
-    if refusal:
-        context["form"] = UploadForm()
-        context["upload_error"] = refusal
-        return render(request, "students/upload.html", context, status=413)
-    form = UploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        context["form"] = form
-        return render(
-            request, "students/upload.html", context, status=413 if form.too_large else 400
-        )
+    form = received_upload(request, UploadForm, "students/upload.html", context)
+    if isinstance(form, HttpResponse):
+        return form
+    assert isinstance(form, UploadForm)
     return _load(request, form, context)
 
 
 def _load(request: HttpRequest, form: UploadForm, context: dict[str, Any]) -> HttpResponse:
     """Save the file and record its job; refuse at once (422) a workbook whose zip promises
     too much, else queue the job and send the browser to its page."""
-    upload: UploadedFile = form.cleaned_data["file"]
-    name = Path(upload.name or "upload").name
     job = jobs.create(
-        upload,
+        form.cleaned_data["file"],
         user=request.user,
         kind=form.cleaned_data["kind"],
-        check_only=bool(form.cleaned_data.get("check_only")),
+        check=form.check,
         scope=form.cleaned_data["scope"],
-        file_name=name,
+        file_name=form.file_name,
     )
     refusal = jobs.refuse_at_once(job)
     if refusal is not None:
-        context.update({"file_name": name, "problem_groups": group_problems([refusal])})
-        return render(request, "students/upload_result.html", context, status=422)
+        context["upload_url"] = reverse("students:upload")
+        return problems_page(
+            request,
+            [refusal],
+            context,
+            file_name=form.file_name,
+            csv_url=reverse("students:job_problems", kwargs={"job_id": job.pk}),
+        )
     jobs.enqueue(job)
     return redirect("students:job", job_id=job.pk)

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import connection, models
 
+from pathways.geography.models import School
+
 from .layouts import Layout
-from .models import SPECIAL_POPULATIONS, RecordUpload, School, StudentYear
+from .models import SPECIAL_POPULATIONS, RecordUpload, StudentYear
 
 if TYPE_CHECKING:
     from .changes import DistrictYear  # the type only: changes imports the layouts

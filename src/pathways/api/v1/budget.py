@@ -17,9 +17,14 @@ from pathways.budget.defaults import resolve_place
 from pathways.budget.matches import find_matches
 from pathways.budget.scenario import (
     CATEGORIES,
+    DEFAULT_PHONE,
+    DEFAULT_SAVINGS,
     DEFAULT_TRANSPORT,
     MAX_BEDROOMS,
     MAX_MILES,
+    PHONE_PLANS,
+    SAVINGS_LEVELS,
+    SHARE,
     TRANSPORT_MODES,
     Scenario,
     parse_amount,
@@ -43,8 +48,9 @@ class BudgetIn(Schema):
     children: Any = Field(0, description="Children in the household, 0-6.")
     bedrooms: Any = Field(
         None,
-        description="Apartment size for the housing default, 0 (studio) to 4; omit for the "
-        "usual size for the household (Economic Policy Institute's family budget sizes).",
+        description='Apartment size for the housing default, 0 (studio) to 4, or "share" '
+        "(half a two-bedroom apartment, with a roommate); omit for the usual size for the "
+        "household (Economic Policy Institute's family budget sizes).",
     )
     transport: Any = Field(
         DEFAULT_TRANSPORT,
@@ -52,6 +58,17 @@ class BudgetIn(Schema):
         f"{', '.join(TRANSPORT_MODES)} (car: costed by `miles` at the IRS rate).",
     )
     miles: Any = Field(None, description=f"Miles driven a month, 0-{MAX_MILES}, for transport car.")
+    savings_level: Any = Field(
+        DEFAULT_SAVINGS,
+        description=f"How much the household saves, for the savings default: one of "
+        f"{', '.join(SAVINGS_LEVELS)} (0%, 5% or 10% of the other monthly costs).",
+    )
+    phone_plan: Any = Field(
+        DEFAULT_PHONE,
+        description=f"The phone plan, for the phone_internet default: one of "
+        f"{', '.join(PHONE_PLANS)} (cell: a cell phone plan per adult, from the BLS "
+        "Consumer Expenditure Surveys).",
+    )
     expenses: dict[str, Any] = Field(
         default_factory=dict,
         description=f"Monthly amounts in dollars by category ({CATEGORY_LIST}); a category "
@@ -109,6 +126,11 @@ class BudgetOut(Schema):
     area_is_state_fallback: bool
     filing_status: str
     tax_year: int
+    choices: dict[str, str | int | None] = Field(
+        description='The lifestyle choices the defaults follow: bedrooms (a size, "share", or '
+        "null for the usual size for the household), transport, miles, savings_level, "
+        "phone_plan."
+    )
     categories: list[CategoryOut] = Field(description="Every category, with its source.")
     expenses: dict[str, float] = Field(description="The monthly amount counted per category.")
     defaulted: list[str] = Field(description="Categories that took their default.")
@@ -152,6 +174,12 @@ def _category(line: Line) -> dict[str, Any]:
     }
 
 
+def _choice(name: str, value: Any, choices: dict[str, Any]) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise _fail(f"{name} must be one of {', '.join(choices)}, got {value!r}.")
+    return str(value)
+
+
 REFUNDABLE = {"additional_child_tax_credit", "earned_income", "nm_working_families", "nm_child"}
 
 
@@ -188,9 +216,14 @@ def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
         names = {"working": "working_adults"}
         raise _fail(" ".join(f"{names.get(k, k)}: {v}" for k, v in errors.items()))
     bedrooms = payload.bedrooms
+    share_home = isinstance(bedrooms, str) and bedrooms == SHARE
+    bedrooms = None if share_home else bedrooms
     whole = isinstance(bedrooms, int) and not isinstance(bedrooms, bool)
     if bedrooms is not None and not (whole and 0 <= bedrooms <= MAX_BEDROOMS):
-        raise _fail(f"bedrooms must be a whole number from 0 to {MAX_BEDROOMS}, got {bedrooms!r}.")
+        raise _fail(
+            f"bedrooms must be a whole number from 0 to {MAX_BEDROOMS} or {SHARE!r}, "
+            f"got {bedrooms!r}."
+        )
     if not isinstance(payload.expenses, dict):
         raise _fail("expenses must be an object of category: monthly amount.")
     unknown = sorted(set(payload.expenses) - set(CATEGORIES))
@@ -211,6 +244,8 @@ def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
     whole = isinstance(miles, int) and not isinstance(miles, bool)
     if miles is not None and not (whole and 0 <= miles <= MAX_MILES):
         raise _fail(f"miles must be a whole number from 0 to {MAX_MILES}, got {miles!r}.")
+    savings_level = _choice("savings_level", payload.savings_level, SAVINGS_LEVELS)
+    phone_plan = _choice("phone_plan", payload.phone_plan, PHONE_PLANS)
     scenario = Scenario(
         place=fips,
         household=household,
@@ -218,6 +253,9 @@ def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
         transport=transport,
         miles=miles,
         entered=entered,
+        share_home=share_home,
+        savings_level=savings_level,
+        phone_plan=phone_plan,
     )
     built = build_budget(scenario, place)
     requirement = built.requirement()
@@ -227,6 +265,13 @@ def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
         "area_code": place.area.code,
         "area_is_state_fallback": place.area_is_state_fallback,
         "filing_status": household.filing_status.value,
+        "choices": {
+            "bedrooms": SHARE if share_home else bedrooms,
+            "transport": transport,
+            "miles": miles,
+            "savings_level": savings_level,
+            "phone_plan": phone_plan,
+        },
         "tax_year": requirement.year,
         "categories": [_category(line) for line in built.lines],
         "expenses": {line.category: _number(line.amount or Decimal(0)) for line in built.lines},
@@ -259,7 +304,8 @@ def budget(request: HttpRequest, payload: BudgetIn) -> dict[str, Any]:
         "notes": "Tax year 2025: federal income tax (standard deduction), Social Security and "
         "Medicare, New Mexico income tax, less the federal Child Tax Credit (and its "
         "refundable part), Earned Income Tax Credit and Child and Dependent Care Credit and "
-        "New Mexico's Working Families Tax Credit and child income tax credit. Children are "
+        "New Mexico's Working Families Tax Credit and child income tax credit (at the amounts "
+        "enacted in 2023, not yet indexed for inflation). Children are "
         "taken as under 13, adults as 25 to 64. New Mexico's low- and middle-income exemption "
         "is not included.",
     }

@@ -136,6 +136,12 @@ class OccupationDetailOut(Schema):
     soc: str
     title: str
     description: str = Field(description="O*NET description (SOC definition where O*NET has none).")
+    title_es: str | None = Field(
+        description="The project's Spanish title (adapted from O*NET, CC BY 4.0); null if none."
+    )
+    description_es: str | None = Field(
+        description="The project's Spanish translation of the O*NET description; null if none."
+    )
     combined: Combined | None = Field(description="Set for a BLS combined code.")
     job_zone: int | None
     job_zone_name: str | None
@@ -230,6 +236,8 @@ def occupation_detail_out(profile: OccupationProfile) -> OccupationDetailOut:
         soc=profile.soc.code,
         title=profile.title,
         description=profile.description,
+        title_es=profile.title_es or None,
+        description_es=profile.description_es or None,
         combined=_combined(profile),
         job_zone=profile.job_zone.number if profile.job_zone else None,
         job_zone_name=profile.job_zone.name if profile.job_zone else None,

@@ -19,6 +19,7 @@ from pathways.api.v1.schemas import (
 from pathways.core.pagecache import cache_for_visitors
 from pathways.core.text import fold
 from pathways.framework.models import Cluster
+from pathways.geography.services import state_area_code
 from pathways.occupations.combined import member_map
 from pathways.occupations.profile import occupation_profile
 from pathways.occupations.search import search_occupations
@@ -29,7 +30,7 @@ from pathways.occupations.tables import (
     occupation_rows,
     sort_rows,
 )
-from pathways.occupations.wages import candidate_codes, state_area_code
+from pathways.occupations.wages import candidate_codes
 
 router = Router(tags=["occupations"])
 SOC_PATTERN = r"^\d\d-\d{4}$"

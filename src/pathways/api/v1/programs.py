@@ -17,7 +17,7 @@ from pathways.api.v1.schemas import Error
 from pathways.framework.models import Cluster, SubCluster
 from pathways.geography.models import District, WorkforceRegion
 from pathways.programs.models import ProgramCourse, ProgramOfStudy, ProgramQuerySet
-from pathways.programs.services import occupations_reached
+from pathways.programs.reach import occupations_reached
 
 router = Router(tags=["programs"])
 NCES_ID_PATTERN = r"^\d{7}$"

@@ -20,14 +20,8 @@ from pathways.api.v1.schemas import (
 )
 from pathways.core.pagecache import cache_for_visitors
 from pathways.geography.models import WorkforceRegion
-from pathways.geography.services import (
-    district_market,
-    district_with_place,
-    place_area,
-    region,
-    region_market,
-    regions,
-)
+from pathways.geography.services import district_with_place, place_area, region, regions
+from pathways.occupations.markets import district_market, region_market
 from pathways.occupations.wages import PERIOD, SOURCE
 
 router = Router(tags=["places"])

@@ -11,8 +11,8 @@ from ninja import Field, Schema
 
 from pathways.datasets.registry import get_source
 from pathways.geography.models import OewsArea
-from pathways.geography.services import ClusterShare, LabourMarket
-from pathways.occupations import outlook
+from pathways.occupations import outlook, spanish
+from pathways.occupations.markets import ClusterShare, LabourMarket
 from pathways.occupations.tables import OccupationRow, Sort
 from pathways.occupations.wages import PERIOD, SOURCE
 
@@ -38,6 +38,9 @@ class Area(Schema):
 class OccupationRowOut(Schema):
     soc: str = Field(description="SOC 2018 code, e.g. 29-1141.")
     title: str
+    title_es: str | None = Field(
+        description="The project's Spanish title (adapted from O*NET, CC BY 4.0); null if none."
+    )
     median_annual: int | None = Field(description="Dollars a year; null where BLS published none.")
     median_hourly: float | None = Field(
         description="Dollars an hour; null where BLS published none."
@@ -120,6 +123,7 @@ def row_out(row: OccupationRow) -> OccupationRowOut:
     return OccupationRowOut(
         soc=row.soc,
         title=row.title,
+        title_es=spanish.title_es(row.soc) or None,
         median_annual=row.median_annual,
         median_hourly=number(row.median_hourly),
         top_coded=top_coded,

@@ -12,15 +12,15 @@ from django.db.models import Q
 
 from pathways.framework.models import SubCluster
 from pathways.geography.models import District
-from pathways.programs.importing import (
+from pathways.programs.models import Course, PostsecondaryProgram, ProgramOfStudy
+from pathways.programs.transfer.layout import (
     CourseLine,
     ImportSummary,
     PostsecondaryRef,
     ProgramSpec,
     WorkBasedLearningRef,
-    apply_programs,
 )
-from pathways.programs.models import Course, PostsecondaryProgram, ProgramOfStudy
+from pathways.programs.transfer.writing import apply_programs
 
 SOURCE = "demonstration catalogue"
 COURSE_PREFIX = "DEMO-"

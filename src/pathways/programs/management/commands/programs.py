@@ -18,22 +18,22 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from pathways.core.spreadsheets import FORMATS
 from pathways.datasets.errors import ImportValidationError
-from pathways.programs.exporting import (
-    FORMATS,
-    BadFilter,
-    ExportFilters,
-    programs_for_export,
-    write_csv,
-    write_xlsx,
-)
-from pathways.programs.importing import ImportSummary, import_file
 from pathways.programs.management.demo import (
     NotLoaded,
     create_demo_catalogue,
     remove_demo_catalogue,
 )
 from pathways.programs.models import ProgramOfStudy
+from pathways.programs.transfer import ImportSummary, import_file
+from pathways.programs.transfer.exporting import (
+    BadFilter,
+    ExportFilters,
+    programs_for_export,
+    write_csv,
+    write_xlsx,
+)
 
 
 class Command(BaseCommand):
@@ -78,9 +78,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: no such file")
         user = self.user(options["user"])
         try:
-            summary = import_file(
-                path, user, status=options.get("status"), dry_run=options["check"]
-            )
+            summary = import_file(path, user, status=options.get("status"), check=options["check"])
         except ImportValidationError as exc:
             raise CommandError(str(exc)) from exc
         except PermissionDenied as exc:
@@ -88,7 +86,7 @@ class Command(BaseCommand):
         self.report(summary)
 
     def report(self, summary: ImportSummary) -> None:
-        would = "would be " if summary.dry_run else ""
+        would = "would be " if summary.check else ""
         self.stdout.write(
             f"{summary.file}: {summary.rows} rows, {summary.programs} programs: "
             f"{len(summary.created)} {would}created, {len(summary.updated)} {would}updated, "
@@ -109,7 +107,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  new {label} in the catalogue: {len(names)}")
         if summary.courses_updated:
             self.stdout.write(f"  catalogue courses updated: {len(summary.courses_updated)}")
-        if summary.dry_run:
+        if summary.check:
             self.stdout.write("check only: nothing was saved")
 
     def do_export(self, options: dict[str, Any]) -> None:

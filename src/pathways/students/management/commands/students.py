@@ -3,6 +3,8 @@
     pathways students import FILE [--kind courses] [--user USERNAME] [--check]
                              [--scope district_year|schools] [--confirm]
     pathways students recompute
+    pathways students clean-uploads [--hours 24]
+    pathways students warm-reports [--year 2025]
     pathways students synthesize DIR [--students 100000] [--years 2023 2024 2025] [--seed 1]
 
 The file layouts are described in docs/student-records-layout.md. Output never names a
@@ -20,7 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from pathways.core.locks import Busy
 from pathways.datasets.errors import ImportValidationError
-from pathways.students import importing, status, synthetic
+from pathways.students import importing, jobs, report_warming, status, synthetic
 from pathways.students.changes import ShrinkNotConfirmed
 from pathways.students.models import ImportJob, RecordUpload
 
@@ -51,6 +53,20 @@ class Command(BaseCommand):
             help="load even if the file shrinks a district-year beyond the warning threshold",
         )
         sub.add_parser("recompute", help="rebuild every student's program status")
+        warm = sub.add_parser(
+            "warm-reports", help="compute every statewide report table into the shared cache"
+        )
+        warm.add_argument("--year", type=int, default=None, help="default: the latest year")
+        clean = sub.add_parser(
+            "clean-uploads",
+            help="cancel uploads left waiting for confirmation and delete their files",
+        )
+        clean.add_argument(
+            "--hours",
+            type=float,
+            default=None,
+            help="waiting longer than this (default PATHWAYS_UPLOAD_CONFIRM_HOURS)",
+        )
         synth = sub.add_parser(
             "synthesize", help="write clearly synthetic record files for tests and benchmarks"
         )
@@ -66,6 +82,15 @@ class Command(BaseCommand):
         elif action == "recompute":
             summary = status.recompute()
             self.stdout.write(str(summary))
+        elif action == "warm-reports":
+            year = options["year"] or report_warming.latest_year()
+            if year is None:
+                raise CommandError("no student records yet")
+            tables = report_warming.warm(year)
+            self.stdout.write(f"{tables} report tables computed for {year}")
+        elif action == "clean-uploads":
+            count = jobs.expire_unconfirmed(options["hours"])
+            self.stdout.write(f"{count} unconfirmed upload(s) cancelled and their files deleted")
         else:
             try:
                 files = synthetic.generate(

@@ -1,0 +1,80 @@
+"""The guide as PDF (WeasyPrint): tagged PDF/UA, language set, cached by content version."""
+
+import base64
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from pathways.core.cache import content_version, data_version
+
+from .services import Chapter, GuideQuery, chapter, chapters, occupation_index
+
+CACHE_SECONDS = 24 * 60 * 60
+
+
+def _key(name: str, query: GuideQuery) -> str:
+    params = "&".join(f"{k}={v}" for k, v in sorted(query.params().items()))
+    return (
+        f"pathways:guide-pdf:{name}:{query.language}:{params}:{content_version()}:{data_version()}"
+    )
+
+
+def with_chart_image(found: Chapter) -> Chapter:
+    """The chapter with its chart as an SVG image: WeasyPrint tags an image with its alt."""
+    if found.chart:
+        svg = render_to_string(
+            "guide/chart.svg", {"chapter": found, "height": 30 * len(found.chart)}
+        )
+        found.chart_image = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    return found
+
+
+def html_to_pdf(html: str, language: str) -> bytes:
+    from weasyprint import HTML  # imported here: only PDF requests need it (and pango)
+
+    document = HTML(string=html, base_url=None)
+    return bytes(document.write_pdf(pdf_variant="pdf/ua-1") or b"")
+
+
+def chapter_pdf(code: str, query: GuideQuery) -> bytes | None:
+    """One cluster's chapter as PDF; None when there is no such cluster."""
+    key = _key(code, query)
+    cached = cache.get(key)
+    if cached is not None:
+        return bytes(cached)
+    with translation.override(query.language):
+        found = chapter(code, query)
+        if found is None:
+            return None
+        html = render_to_string(
+            "guide/pdf.html",
+            {"chapters": [with_chart_image(found)], "query": query, "whole": False},
+        )
+    pdf = html_to_pdf(html, query.language)
+    cache.set(key, pdf, CACHE_SECONDS)
+    return pdf
+
+
+def guide_pdf(query: GuideQuery) -> bytes:
+    """The whole guide: cover, how to read it, every chapter and the occupation index."""
+    key = _key("whole", query)
+    cached = cache.get(key)
+    if cached is not None:
+        return bytes(cached)
+    with translation.override(query.language):
+        found = [
+            with_chart_image(c) for s in chapters(query.framework) if (c := chapter(s.code, query))
+        ]
+        html = render_to_string(
+            "guide/pdf.html",
+            {
+                "chapters": found,
+                "query": query,
+                "whole": True,
+                "index": occupation_index(query.framework),
+            },
+        )
+    pdf = html_to_pdf(html, query.language)
+    cache.set(key, pdf, CACHE_SECONDS)
+    return pdf

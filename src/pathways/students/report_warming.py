@@ -1,0 +1,51 @@
+"""Computing every statewide report table ahead of the first viewer, after an upload, so even
+the first view of a report after new data answers from the shared cache (students.report_cache).
+
+Useful only with a cache every web process shares (Redis): PATHWAYS_WARM_REPORTS turns it on
+after each records import job, and `pathways students warm-reports` does it from the console.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django_tasks import task
+
+from . import indicators, program_tables, reports
+from .models import StudentYear
+from .report_tables import BREAKDOWNS
+from .scope import ReportScope
+
+PROGRAM_GROUPINGS = ("cluster", "legacy_cluster", "program")
+
+
+def latest_year() -> int | None:
+    return (
+        StudentYear.objects.order_by("-school_year").values_list("school_year", flat=True).first()
+    )
+
+
+def warm(year: int) -> int:
+    """Compute (and so cache) the state's tables for every breakdown; returns how many."""
+    state = ReportScope()
+    minimum = settings.PATHWAYS_MIN_CELL
+    count = 0
+    for breakdown in BREAKDOWNS:
+        reports.status_suppression(year, breakdown, minimum)
+        for group_by in PROGRAM_GROUPINGS:
+            program_tables.program_table(year, group_by, breakdown, minimum)
+        indicators.perkins_indicators(year, state, breakdown=breakdown)
+        count += 2 + len(PROGRAM_GROUPINGS)
+    return count
+
+
+@task()
+def warm_report_tables(year: int) -> int:
+    return warm(year)
+
+
+def warm_after_commit() -> None:
+    """After a change is committed, warm the latest year's tables in the background."""
+    if not settings.PATHWAYS_WARM_REPORTS:
+        return
+    year = latest_year()
+    if year is not None:
+        transaction.on_commit(lambda: warm_report_tables.enqueue(year))

@@ -1,0 +1,29 @@
+"""The public pages' addresses. Each list keeps the URL namespace of its domain
+(`core:home`, `framework:cluster`, `geography:region`), which templates and tests reverse."""
+
+from django.urls import URLPattern, path
+
+from pathways.core.pagecache import cache_for_visitors
+
+from . import clusters, places, views
+
+site_patterns: list[URLPattern] = [
+    path("", cache_for_visitors(views.home), name="home"),
+    path("data/", cache_for_visitors(views.data_sources), name="data_sources"),
+]
+cluster_patterns: list[URLPattern] = [
+    path("clusters/", cache_for_visitors(clusters.cluster_list), name="clusters"),
+    path("clusters/<slug:code>/", cache_for_visitors(clusters.cluster), name="cluster"),
+    path(
+        "clusters/<slug:code>/<slug:sub_code>/",
+        cache_for_visitors(clusters.subcluster),
+        name="subcluster",
+    ),
+]
+place_patterns: list[URLPattern] = [
+    path("regions/", cache_for_visitors(places.region_list), name="regions"),
+    path("regions/<slug:slug>/", cache_for_visitors(places.region_detail), name="region"),
+    path("counties/<str:fips>/", cache_for_visitors(places.county_detail), name="county"),
+    path("districts/", cache_for_visitors(places.district_list), name="districts"),
+    path("districts/<str:nces_id>/", cache_for_visitors(places.district_detail), name="district"),
+]

@@ -1,0 +1,130 @@
+"""Every public page type in Spanish shows no English outside names and citations.
+
+English that is kept on purpose is marked lang="en" (names and texts published only in
+English: CIP program titles, course titles, O*NET's own attribution), or sits in a source
+note (citations name their publisher's English title). Everything else must be Spanish."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from pathways.framework.models import Cluster, Framework, SubCluster
+from pathways.geography.models import County, District, WorkforceRegion
+from pathways.programs.models import ProgramOfStudy
+
+pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
+
+# Whole words that are English UI or data, never Spanish.
+ENGLISH = re.compile(
+    r"\b(the|and|of|with|for|your|from|estimate|derived|wages?|median|openings|statewide|"
+    r"nonmetropolitan|metropolitan|region|Eastern|Northern|Southwestern|May 2025|"
+    r"New Mexico|Job zone|Bright outlook|National Career Clusters Framework)\b",
+    re.IGNORECASE,
+)
+# Classes whose text is a citation or a name as published.
+EXCEPT_CLASSES = {"source-note", "attribution", "code", "soc", "course-title", "budget-cite"}
+# Names of surveys and programs quoted inside Spanish sentences, as their publishers name them.
+NAMES = ["Occupational Employment and Wage Statistics", "Common Core of Data", "(Bright Outlook)"]
+VOID = {"br", "img", "input", "meta", "link", "hr", "source", "area", "col", "wbr", "base"}
+
+
+class _SpanishText(HTMLParser):
+    """The page's visible text, leaving out lang="en" elements, citations and scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []  # per open element: is it excluded?
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        found = dict(attrs)
+        classes = set((found.get("class") or "").split())
+        skipped = (
+            found.get("lang") == "en"
+            or tag in {"script", "style", "svg", "title"}
+            or bool(classes & EXCEPT_CLASSES)
+        )
+        self.stack.append(skipped or (bool(self.stack) and self.stack[-1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+def _without_names(text: str) -> str:
+    for name in NAMES:
+        text = text.replace(name, "")
+    return text
+
+
+def english_in(html: str) -> list[str]:
+    parser = _SpanishText()
+    parser.feed(html)
+    text = _without_names(" ".join(" ".join(parser.text).split()))
+    return sorted({m.group(0) for m in ENGLISH.finditer(text)})
+
+
+def english_snippets(html: str) -> list[str]:
+    """Each English word found, with the text around it (for the failure message)."""
+    parser = _SpanishText()
+    parser.feed(html)
+    text = _without_names(" ".join(" ".join(parser.text).split()))
+    return sorted({text[max(0, m.start() - 40) : m.end() + 40] for m in ENGLISH.finditer(text)})
+
+
+def _pages() -> list[str]:
+    with translation.override("es"):
+        modern = Cluster.objects.filter(framework=Framework.MODERN).first()
+        sub = SubCluster.objects.filter(cluster=modern).first()
+        region = WorkforceRegion.objects.get(slug="eastern")
+        county = County.objects.filter(region=region).first()
+        district = District.objects.first()
+        pages = [
+            reverse("core:home"),
+            reverse("core:data_sources"),
+            reverse("framework:clusters"),
+            reverse("framework:cluster", args=[modern.code]),
+            reverse("framework:subcluster", args=[modern.code, sub.code]),
+            reverse("occupations:occupation", args=["29-1141"]),
+            reverse("occupations:occupation", args=["47-5071"]),
+            reverse("occupations:search") + "?q=enfermera",
+            reverse("geography:regions"),
+            reverse("geography:region", args=[region.slug]),
+            reverse("geography:county", args=[county.fips]),
+            reverse("geography:districts"),
+            reverse("geography:district", args=[district.nces_id]),
+            reverse("budget:form"),
+            reverse("budget:results") + f"?place={region.slug}",
+            reverse("profiler:intro"),
+            reverse("programs:list"),
+        ]
+        program = ProgramOfStudy.objects.filter(status=ProgramOfStudy.Status.APPROVED).first()
+        if program is not None:
+            pages.append(reverse("programs:detail", args=[program.pk]))
+    return pages
+
+
+def test_every_public_page_type_in_spanish_has_no_english(real_data, client):
+    problems = {}
+    for url in _pages():
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="es")
+        assert response.status_code == 200, url
+        found = english_snippets(response.content.decode())
+        if found:
+            problems[url] = found
+    assert not problems, "\n".join(f"{url}: {found}" for url, found in problems.items())
+
+
+def test_the_checker_catches_english_outside_names():
+    assert english_in("<p>Median wage in New Mexico</p>") == ["Median", "New Mexico", "wage"]
+    assert english_in('<p class="source-note">Source: BLS OEWS, May 2025</p>') == []
+    assert english_in('<p><span lang="en">Registered Nurses and others</span></p>') == []

@@ -1,0 +1,154 @@
+"""The cached statewide report tables give exactly the figures (suppression included) that
+computing every table afresh gives, for every scope; and a status refresh or an upload is
+seen at once."""
+
+import io
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pathways.geography.models import School
+from pathways.programs import transfer as program_importing
+from pathways.students import (
+    importing,
+    indicators,
+    report_warming,
+    reports,
+    status,
+    synthetic,
+)
+from pathways.students.models import CourseCompletion, ProgramStatus, StudentYear
+from pathways.students.scope import ReportScope
+from tests.factories import ClusterFactory, StateAdminFactory, SubClusterFactory, load_state_profile
+
+pytestmark = pytest.mark.django_db
+
+YEAR = 2025
+OTHER_KINDS = ("credentials", "work_based_learning", "dual_credit", "graduation")
+
+
+@pytest.fixture
+def statewide(tmp_path: Path) -> None:
+    load_state_profile()
+    cluster = ClusterFactory(code="cache-cluster")
+    for number in range(20):
+        SubClusterFactory(code=f"cache-{number}", cluster=cluster, name=f"Trade {number}")
+    files = synthetic.generate(tmp_path, students=800)
+    admin = StateAdminFactory()
+    program_importing.import_file(files["programs"], admin, status="approved")
+    importing.import_file(files["courses"], user=admin)
+    for kind in OTHER_KINDS:
+        importing.import_file(files[kind], kind=kind)
+
+
+def scopes() -> list[ReportScope]:
+    district = StudentYear.objects.values_list("district_id", flat=True).order_by("district_id")[0]
+    school = School.objects.filter(district_id=district).order_by("pk")[0]
+    return [
+        ReportScope(),
+        ReportScope(district_id=district),
+        ReportScope(district_id=district, school_id=school.pk),
+    ]
+
+
+def every_report() -> list[object]:
+    found: list[object] = []
+    for scope in scopes():
+        for breakdown in ("all", "race_ethnicity", "economically_disadvantaged"):
+            for group_by in ("district", "school", "program", "cluster"):
+                found.append(
+                    reports.status_report(YEAR, scope, group_by=group_by, breakdown=breakdown).rows
+                )
+            found.append(list(indicators.perkins_indicators(YEAR, scope, breakdown=breakdown)))
+    return found
+
+
+def every_report_afresh() -> list[object]:
+    """The same reports, each computed with nothing in the cache."""
+    found: list[object] = []
+    for scope in scopes():
+        for breakdown in ("all", "race_ethnicity", "economically_disadvantaged"):
+            for group_by in ("district", "school", "program", "cluster"):
+                cache.clear()
+                found.append(
+                    reports.status_report(YEAR, scope, group_by=group_by, breakdown=breakdown).rows
+                )
+            cache.clear()
+            found.append(list(indicators.perkins_indicators(YEAR, scope, breakdown=breakdown)))
+    return found
+
+
+@pytest.mark.usefixtures("statewide")
+def test_cached_tables_give_exactly_the_figures_computed_afresh_for_every_scope() -> None:
+    afresh = every_report_afresh()
+    cache.clear()
+    every_report()  # fills the cache
+    from_cache = every_report()
+
+    assert from_cache == afresh
+    cells = [
+        getattr(row, "participants", None) or row.numerator  # type: ignore[attr-defined]
+        for rows in afresh
+        for row in rows  # type: ignore[attr-defined]
+    ]
+    assert any(cell.suppressed for cell in cells)  # the comparison covers suppression
+    assert any(not cell.suppressed and cell.count for cell in cells)
+
+
+@pytest.mark.usefixtures("statewide")
+def test_a_status_refresh_shows_in_the_next_report_at_once() -> None:
+    state = ReportScope()
+    before = reports.status_report(YEAR, state, group_by="state").rows[0].participants.count
+    district = StudentYear.objects.values_list("district_id", flat=True).order_by("district_id")[0]
+
+    CourseCompletion.objects.filter(district_id=district).delete()  # as an upload would
+    status.refresh(districts=[district])
+
+    after = reports.status_report(YEAR, state, group_by="state").rows[0].participants.count
+    assert before and after is not None and after < before
+    assert not ProgramStatus.objects.filter(district_id=district).exists()
+
+
+@pytest.mark.usefixtures("statewide")
+def test_exact_counts_are_never_cached() -> None:
+    state = ReportScope()
+    cache.clear()
+    reports.status_report(YEAR, state, group_by="program", minimum=1)
+    indicators.perkins_indicators(YEAR, state, minimum=1)
+
+    assert not any("report-table" in str(key) for key in getattr(cache, "_cache", {}))
+
+
+@pytest.mark.usefixtures("statewide")
+def test_warming_computes_every_statewide_table_so_pages_run_no_report_query() -> None:
+    state = ReportScope()
+    cache.clear()
+
+    call_command("students", "warm-reports", stdout=io.StringIO())
+
+    with CaptureQueriesContext(connection) as captured:
+        reports.status_report(YEAR, state, group_by="program", breakdown="race_ethnicity")
+        indicators.perkins_indicators(YEAR, state, breakdown="homeless")
+    status_table = ProgramStatus._meta.db_table
+    assert not [q for q in captured.captured_queries if status_table in q["sql"]]
+
+
+def test_an_upload_job_warms_the_tables_when_a_shared_cache_is_configured(
+    settings: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    settings.PATHWAYS_WARM_REPORTS = True
+    warmed: list[int] = []
+    monkeypatch.setattr(report_warming, "latest_year", lambda: YEAR)
+    queue = SimpleNamespace(enqueue=warmed.append)
+    monkeypatch.setattr(report_warming, "warm_report_tables", queue)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report_warming.warm_after_commit()
+
+    assert warmed == [YEAR]
