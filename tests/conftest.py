@@ -1,17 +1,47 @@
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO.parent / "shared" / "data"
+BROWSER_TESTS = Path(__file__).parent / "browser"
+MIRROR_PREFIXES = (str(SHARED_DATA), os.path.realpath(SHARED_DATA))
 
 
 def mirror_path() -> Path | None:
     """The real-data mirror: PATHWAYS_DATA_MIRROR, else ../shared/data beside the repository."""
     configured = os.environ.get("PATHWAYS_DATA_MIRROR")
-    candidate = Path(configured) if configured else REPO.parent / "shared" / "data"
+    candidate = Path(configured) if configured else SHARED_DATA
     return candidate if candidate.is_dir() else None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what needs the mirror (its fixture, directly or through `real_data`) and what
+    drives a browser, so `-m "not mirror and not browser"` (`make test-fast`) leaves both out."""
+    for item in items:
+        if "mirror" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.mirror)
+        if BROWSER_TESTS in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _refuse_the_mirror(event: str, args: tuple[object, ...]) -> None:
+    if event in ("open", "os.listdir", "os.scandir") and args and args[0] is not None:
+        path = (
+            os.path.realpath(os.fsdecode(args[0]))
+            if isinstance(args[0], str | bytes | os.PathLike)
+            else ""
+        )
+        if path.startswith(MIRROR_PREFIXES):
+            raise RuntimeError(f"a fast test read the data mirror: {path}")
+
+
+if os.environ.get("PATHWAYS_TESTS_WITHOUT_MIRROR"):
+    # `make test-fast`: any read under ../shared/data fails the test that made it.
+    sys.addaudithook(_refuse_the_mirror)
 
 
 @pytest.fixture
@@ -73,3 +103,12 @@ def _jobs_run_at_once(tmp_path: Path, settings) -> None:  # type: ignore[no-unty
     own folder."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.PATHWAYS_UPLOADS_DIR = tmp_path / "uploads"
+
+
+@pytest.fixture
+def labour_market(db):  # type: ignore[no-untyped-def]
+    """A tiny New Mexico labour market built with factories (tests/fixtures/labour_market.py):
+    four OEWS areas, eight occupations with wages, projections, O*NET and clusters."""
+    from tests.fixtures import labour_market
+
+    return labour_market.build()

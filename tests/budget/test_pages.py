@@ -8,13 +8,10 @@ import pytest
 
 from pathways.budget.models import Scenario
 from tests.factories import CounselorFactory, StudentFactory
+from tests.html import visible_text as text
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
 BERNALILLO = {"place": "35001", "adults": "1", "working": "1", "children": "1", "child_care": "650"}
-
-
-def text(response) -> str:
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", response.content.decode())))
 
 
 def test_the_empty_form(client, real_data):

@@ -1,7 +1,6 @@
 """A cluster's page: the occupation table, its sort, views, region filter and CSV download."""
 
 import csv
-import html as htmllib
 import io
 import re
 import statistics
@@ -15,6 +14,7 @@ from pathways.occupations.models import (
     WageEstimate,
 )
 from pathways.occupations.tables import cluster_socs, occupation_rows
+from tests.html import visible_text as text
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
 
@@ -37,10 +37,6 @@ def table_rows(page: str) -> list[dict[str, str]]:
         cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", tr, re.S)
         rows.append(dict(zip(names, cells, strict=True)))
     return rows
-
-
-def text(cell: str) -> str:
-    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
 
 
 def figure(cell: str) -> int | None:

@@ -10,6 +10,7 @@ from django.utils import translation
 from pathways.framework.models import Cluster, Framework, SubCluster
 from pathways.framework.names import NAMES_PATH, local_name, spanish_names
 from pathways.profiler.data import instrument
+from tests.html import visible_text as text
 
 CLUSTER = "healthcare-human-services"
 CLUSTER_ES = "Salud y Servicios Humanos"
@@ -22,10 +23,6 @@ def table(name: str) -> dict[str, str]:
     with NAMES_PATH.open("rb") as file:
         data: dict[str, dict[str, str]] = tomllib.load(file)
     return data[name]
-
-
-def text(html: str) -> str:
-    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def test_every_code_is_a_slug_with_a_name():

@@ -1,6 +1,5 @@
 """BLS combined occupation codes on small tables: derived members, pages, API, wording."""
 
-import re
 from decimal import Decimal
 
 import pytest
@@ -11,6 +10,7 @@ from pathways.occupations.profile import occupation_profile
 from pathways.occupations.tables import occupation_rows
 from pathways.occupations.wages import candidate_codes, wages_for
 from tests.factories import load_state_profile
+from tests.html import visible_text as text
 
 STATE, NATION = "3500000", "0000000"
 TEACHING_ASSISTANTS = {
@@ -20,10 +20,6 @@ TEACHING_ASSISTANTS = {
     "25-9044": "Teaching Assistants, Postsecondary",
     "25-9049": "Teaching Assistants, All Other",
 }
-
-
-def text(html: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split()).replace("&#x27;", "'")
 
 
 def test_members_are_the_broad_groups_codes_the_source_does_not_publish():

@@ -1,18 +1,13 @@
 """Over the real data: BLS combined codes are browsable and their figures reach members."""
 
-import re
-
 import pytest
 
 from pathways.occupations.combined import combined_codes
 from pathways.occupations.models import NationalProjection, WageEstimate
+from tests.html import visible_text as text
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
 STATE = "3500000"
-
-
-def text(html: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 def test_the_release_has_twelve_combined_codes_with_their_members(real_data):

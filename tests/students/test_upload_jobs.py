@@ -4,9 +4,7 @@ templates, and the job's progress."""
 
 import csv
 import io
-import re
 from datetime import timedelta
-from html import unescape
 from typing import Any
 
 import openpyxl
@@ -22,6 +20,7 @@ from pathways.students.models import CourseCompletion, ImportJob, RecordUpload, 
 from tests.core.hostile import far_cell, xml_bomb
 from tests.factories.accounts import DistrictCoordinatorFactory
 from tests.factories.geography import ALBUQUERQUE
+from tests.html import visible_text as text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +29,6 @@ HEADER = (
     "student_id,district_nces_id,school_code,school_name,school_year,term,course_code,"
     "credit_earned,passed,grade_level,sex,race_ethnicity"
 )
-
-
-def text_of(response: Any) -> str:
-    html = unescape(response.content.decode())
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 def rows(school: str, count: int, prefix: str = "T") -> list[str]:

@@ -26,6 +26,8 @@ from tests.factories.accounts import (
 )
 from tests.factories.geography import ALAMOGORDO, ALBUQUERQUE, alamogordo
 from tests.factories.students import enrol, program_with_sequence, school, took
+from tests.html import visible_text as text_of
+from tests.html import visible_text as text_of_html
 
 pytestmark = pytest.mark.django_db
 
@@ -45,13 +47,6 @@ COURSE_HEADER = (
 def signed_in(client: Client, user: User) -> Client:
     client.force_login(user)
     return client
-
-
-def text_of(response: Any) -> str:
-    """The page's text without tags, whitespace collapsed: what a reader sees."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 # --- A student's own records -------------------------------------------------------------
@@ -326,10 +321,6 @@ def table_rows(response: Any, css_class: str = "status-report") -> list[list[str
         [text_of_html(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)]
         for row in rows
     ]
-
-
-def text_of_html(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
 def test_anonymous_visitors_are_sent_to_sign_in_for_reports(client: Client) -> None:
