@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from . import history, reach, sequence, workflow
-from .forms import ProgramFilterForm
+from .forms_public import ProgramFilterForm
 from .models import ProgramOfStudy
 
 PAGE_SIZE = 25
