@@ -1,12 +1,13 @@
-"""The staff editor: my programs, the program form, its course sequence, what it leads to,
-work-based learning, submission, the state review and the audit log.
+"""The staff editor: my programs, the program form, its course sequence, what it leads to
+and work-based learning, plus the helpers every staff page shares. Submission, the state
+review and the audit log are in `views_workflow`.
 
 Every page works without JavaScript: "add another" buttons save and re-render with one
 more empty row. Access is decided by accounts/rules.py through `user.has_perm`; a program
 the user may not see is a 404, one they may see but not change is a 403.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
@@ -20,25 +21,20 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from pathways.geography.models import District
 
 from . import errors, history, sequence, workflow
 from .forms import (
     MAX_ROWS,
-    CourseForm,
-    CredentialForm,
     LinksForm,
-    PostsecondaryProgramForm,
     ProgramForm,
-    ReviewForm,
     sequence_formset,
     sequence_initial,
     wbl_formset,
 )
+from .forms_catalogue import CourseForm, CredentialForm, PostsecondaryProgramForm
 from .models import Course, ProgramOfStudy
-from .views_public import program_context
 
 Status = ProgramOfStudy.Status
 View = Callable[..., HttpResponse]
@@ -105,7 +101,7 @@ def _form_errors(form: forms.BaseForm, row: str) -> list[dict[str, str]]:
     return found
 
 
-def _render(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+def render_form(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     """A page with a form; 400 when it shows errors from a POST."""
     status = 400 if request.method == "POST" and context.get("errors") else 200
     return render(request, template, context, status=status)
@@ -123,7 +119,7 @@ def _again(request: HttpRequest, blank: int) -> HttpResponseRedirect:
     return redirect(f"{request.path}?{urlencode({'blank': blank})}#last-row")
 
 
-def _editor_context(program: ProgramOfStudy | None, user: Any, step: str) -> dict[str, Any]:
+def editor_context(program: ProgramOfStudy | None, user: Any, step: str) -> dict[str, Any]:
     return {
         "program": program,
         "step": step,
@@ -194,11 +190,11 @@ def program_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Program created. Now add its courses."))
             return redirect("programs:sequence", pk=program.pk)
     context = {
-        **_editor_context(None, request.user, "details"),
+        **editor_context(None, request.user, "details"),
         "form": form,
         "errors": error_summary(form),
     }
-    return _render(request, "programs/program_form.html", context)
+    return render_form(request, "programs/program_form.html", context)
 
 
 @staff_view
@@ -215,11 +211,11 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Program details saved."))
             return redirect("programs:edit", pk=program.pk)
     context = {
-        **_editor_context(program, request.user, "details"),
+        **editor_context(program, request.user, "details"),
         "form": form,
         "errors": error_summary(form),
     }
-    return _render(request, "programs/program_form.html", context)
+    return render_form(request, "programs/program_form.html", context)
 
 
 # ---------------------------------------------------------------- the course sequence
@@ -260,14 +256,14 @@ def sequence_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("programs:sequence", pk=program.pk)
 
     context = {
-        **_editor_context(program, request.user, "courses"),
+        **editor_context(program, request.user, "courses"),
         "formset": formset,
         "course_form": course_form,
         "catalogue": Course.objects.order_by("state_code"),
         "problems": sequence.validate_sequence(program),
         "errors": error_summary(formset, course_form),
     }
-    return _render(request, "programs/sequence_form.html", context)
+    return render_form(request, "programs/sequence_form.html", context)
 
 
 # ---------------------------------------------------------------- what it leads to
@@ -309,13 +305,13 @@ def links_edit(request: HttpRequest, pk: int) -> HttpResponse:
             credential_form = new_form  # type: ignore[assignment]
 
     context = {
-        **_editor_context(program, request.user, "links"),
+        **editor_context(program, request.user, "links"),
         "links_form": links_form,
         "postsecondary_form": postsecondary_form,
         "credential_form": credential_form,
         "errors": error_summary(links_form, postsecondary_form, credential_form),
     }
-    return _render(request, "programs/links_form.html", context)
+    return render_form(request, "programs/links_form.html", context)
 
 
 @staff_view
@@ -334,103 +330,8 @@ def wbl_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Work-based learning saved."))
             return redirect("programs:wbl", pk=program.pk)
     context = {
-        **_editor_context(program, request.user, "wbl"),
+        **editor_context(program, request.user, "wbl"),
         "formset": formset,
         "errors": error_summary(formset),
     }
-    return _render(request, "programs/wbl_form.html", context)
-
-
-# ---------------------------------------------------------------- the workflow
-
-
-@staff_view
-def program_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET: a page to confirm the submission (no script needed); POST: submit."""
-    program = get_program(request, pk)
-    if request.method != "POST":
-        if not request.user.has_perm("programs.submit_programofstudy", program):
-            raise PermissionDenied(_("You do not have permission to do that."))
-        context = {**program_context(request, program), "step": "submit"}
-        return _render(request, "programs/submit_confirm.html", context)
-    try:
-        workflow.submit(program, request.user)
-    except workflow.WorkflowError as error:
-        _flash(request, error.message, error.problems)
-    else:
-        messages.success(request, _("Submitted for approval. The state will review it."))
-    return redirect("programs:detail", pk=program.pk)
-
-
-@require_POST
-@staff_view
-def program_revise(request: HttpRequest, pk: int) -> HttpResponse:
-    """Start a revision of an approved program; the approved one stays in force."""
-    program = get_program(request, pk)
-    revision = workflow.start_revision(program, request.user)
-    messages.success(
-        request,
-        _("Revision started. The approved version stays public until the state approves this one."),
-    )
-    return redirect("programs:detail", pk=revision.pk)
-
-
-@require_POST
-@staff_view
-def program_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    program = get_program(request, pk)
-    try:
-        workflow.withdraw(program, request.user)
-    except workflow.WorkflowError as error:
-        _flash(request, error.message, error.problems)
-    else:
-        messages.success(request, _("Submission withdrawn. The program is a draft again."))
-    return redirect("programs:detail", pk=program.pk)
-
-
-def _flash(request: HttpRequest, message: str, problems: Iterable[str]) -> None:
-    messages.error(request, " ".join([message, *problems]))
-
-
-@staff_view
-def program_review(request: HttpRequest, pk: int) -> HttpResponse:
-    """The state's review: approve, or return to the district with a comment."""
-    program = get_program(request, pk)
-    if not request.user.has_perm("programs.review_programofstudy", program):
-        raise PermissionDenied(_("Only the state reviews programs, and only submitted ones."))
-    form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        action = request.POST.get("action")
-        try:
-            if action == "approve":
-                workflow.approve(program, request.user)
-                messages.success(request, _("Approved. The program is now public."))
-            elif action == "return":
-                workflow.return_for_changes(program, request.user, form.cleaned_data["comment"])
-                messages.success(request, _("Returned to the district with your comment."))
-            else:
-                raise workflow.WorkflowError(_("Choose approve or return."))
-        except workflow.WorkflowError as error:
-            field = "comment" if action == "return" else None
-            form.add_error(field, " ".join([error.message, *error.problems]))
-        else:
-            return redirect("programs:dashboard")
-    context = {
-        **program_context(request, program),
-        "form": form,
-        "errors": error_summary(form),
-        "step": "review",
-    }
-    return _render(request, "programs/review.html", context)
-
-
-@staff_view
-def program_history(request: HttpRequest, pk: int) -> HttpResponse:
-    program = get_program(request, pk)
-    if not history.may_view_history(request.user, program):
-        raise PermissionDenied(_("The audit log is for district and state program staff."))
-    context = {
-        **_editor_context(program, request.user, "history"),
-        "entries": history.program_history(program),
-    }
-    return render(request, "programs/history.html", context)
+    return render_form(request, "programs/wbl_form.html", context)
