@@ -1,15 +1,12 @@
-"""Everything the occupation profile page and `GET /api/v1/occupations/{soc}` show."""
+"""Everything the occupation profile page and `GET /api/v1/occupations/{soc}` show.
+Its wage table (per-area estimates, area names, the CSV download) is in `profile_wages`."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
-from pathways.datasets.registry import get_source
 from pathways.framework.models import Framework, SubClusterOccupation
 from pathways.framework.names import local_name
 from pathways.geography.models import OewsArea, State
-from pathways.geography.spanish import local_area_name
 from pathways.occupations import spanish
 from pathways.occupations.combined import (
     CombinedCode,
@@ -41,6 +38,7 @@ from pathways.occupations.models import (
     StateProjectionEstimate,
     WageEstimate,
 )
+from pathways.occupations.profile_wages import area_wages
 
 RIASEC_FIELDS = dict(
     zip(
@@ -49,12 +47,6 @@ RIASEC_FIELDS = dict(
         strict=True,
     )
 )
-AREA_ORDER = {
-    OewsArea.AreaType.STATE: 0,
-    OewsArea.AreaType.METRO: 1,
-    OewsArea.AreaType.NONMETRO: 2,
-    OewsArea.AreaType.NATIONAL: 3,
-}
 TASKS_SHOWN = 8
 RELATED_SHOWN = 10
 
@@ -249,7 +241,7 @@ def occupation_profile(soc: str) -> OccupationProfile | None:
         )
     onet = OnetOccupation.objects.filter(code=f"{soc}.00").first()
     members = member_map(codes)
-    wages, merged = _wages(soc, members)
+    wages, merged = area_wages(soc, members)
     projection_code = projection_code_for(soc, members) or soc
     covered = list(combined.members) if combined else []
     return OccupationProfile(
@@ -301,17 +293,6 @@ def _projection(soc: str, projection_code: str) -> NationalProjection | None:
 def _titled(socs: list[str]) -> list[Related]:
     titles = dict(SocCode.objects.filter(code__in=socs).values_list("code", "title"))
     return [Related(s, titles.get(s, s)) for s in socs]
-
-
-def _wages(soc: str, members: dict[str, list[CombinedCode]]) -> tuple[list[WageEstimate], str]:
-    """Estimates for every loaded area, from the first code OEWS publishes for this SOC."""
-    combined = oews_code_for(soc, members)
-    for code in [soc] if combined is None else [soc, combined]:
-        wages = list(WageEstimate.objects.filter(soc_code=code).select_related("area"))
-        if wages:
-            wages.sort(key=lambda w: (AREA_ORDER.get(w.area.area_type, 9), w.area.name))
-            return wages, "" if code == soc else code
-    return [], ""
 
 
 def _merged_with(soc: str, combined: CombinedCode) -> list[Related]:
@@ -381,60 +362,4 @@ def _programs(socs: list[str]) -> list[Program]:
     cips = CipSocLink.objects.filter(soc_code__in=socs).values_list("cip_code", flat=True)
     return [
         Program(c.code, c.title) for c in CipCode.objects.filter(code__in=cips).order_by("code")
-    ]
-
-
-def state_name(state: State | None) -> str:
-    """The state's name in the page's language."""
-    return state.local_name if state else ""
-
-
-def area_name(area: OewsArea, state: State | None) -> str:
-    """An OEWS area as pages name it: the state and the country in the page's language."""
-    if area.area_type == OewsArea.AreaType.NATIONAL:
-        return _("United States")
-    if area.area_type == OewsArea.AreaType.STATE and state is not None:
-        return state_name(state)
-    return local_area_name(area.code, area.name)
-
-
-WAGE_CSV_HEADER = [
-    "soc_code",
-    "wage_soc_code",
-    "oews_title",
-    "area_code",
-    "area",
-    "area_type",
-    "employment",
-    *WageEstimate.WAGE_COLUMNS,
-    "top_coded",
-    "hourly_only",
-    "annual_only",
-    "source",
-    "vintage",
-]
-
-
-def wage_csv_rows(profile: OccupationProfile) -> list[list[object]]:
-    """The profile's wage table for download: one row per area, as BLS publishes it.
-
-    A top-coded wage is left empty and named in `top_coded` (BLS publishes only ">=")."""
-    source = get_source("oews")
-    return [
-        [
-            profile.soc.code,
-            w.soc_code,
-            w.oews_title,
-            w.area.code,
-            w.area.name,
-            w.area.area_type,
-            w.employment,
-            *(getattr(w, column) for column in WageEstimate.WAGE_COLUMNS),
-            " ".join(w.top_coded),
-            w.hourly_only,
-            w.annual_only,
-            source.title,
-            source.vintage,
-        ]
-        for w in profile.wages
     ]

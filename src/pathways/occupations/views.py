@@ -21,14 +21,8 @@ from pathways.occupations import compare as comparing
 from pathways.occupations import outlook, spanish
 from pathways.occupations.charts import interest_bars, wage_ranges
 from pathways.occupations.models import SocCode
-from pathways.occupations.profile import (
-    WAGE_CSV_HEADER,
-    ClusterPlacement,
-    area_name,
-    occupation_profile,
-    state_name,
-    wage_csv_rows,
-)
+from pathways.occupations.profile import ClusterPlacement, occupation_profile
+from pathways.occupations.profile_wages import WAGE_CSV_HEADER, area_name, state_name, wage_csv_rows
 from pathways.occupations.search import MIN_QUERY, spelling_suggestion
 from pathways.occupations.search import search as search_titles
 from pathways.occupations.wages import wages_for
