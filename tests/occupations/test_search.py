@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from pathways.occupations.search import search, search_occupations, spelling_suggestion, words
+from pathways.occupations.search import search, search_occupations, spelling_suggestion
+from pathways.occupations.search_index import words
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
 
