@@ -1,5 +1,7 @@
 """Clearly synthetic student records at statewide scale, for tests, demos and benchmarks.
 
+Over 400 lines on purpose: one seeded generator reads best, and stays reproducible, whole.
+
 `generate` writes one file of each kind in the layouts of docs/student-records-layout.md,
 plus `programs.csv` (docs/programs-layout.md) with the programs of study whose courses the
 students take, so that an import followed by `status.recompute` finds participants,
