@@ -51,10 +51,13 @@ def validate(document: Any) -> dict[str, Any]:
     for path, text in _strings(document):
         if _MARKUP.search(text):
             raise ResumeError(
-                _("Text at %(where)s contains HTML markup (a < sign before a letter); write plain text.")
+                _(
+                    "Text at %(where)s contains HTML markup (a < sign before a letter); "
+                    "write plain text."
+                )
                 % {"where": _where(path)}
             )
-    return document  # type: ignore[no-any-return]
+    return document
 
 
 def parse(raw: bytes | str) -> dict[str, Any]:
@@ -75,6 +78,8 @@ def parse(raw: bytes | str) -> dict[str, Any]:
 
 def export(document: dict[str, Any]) -> str:
     """The document as a JSON Resume file another tool can read."""
-    out = {"$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"}
+    out = {
+        "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+    }
     out.update(document)
     return json.dumps(out, ensure_ascii=False, indent=2)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from .models import Resume
 
+
 def _status_label(status: str) -> str:
     labels = {
         "participant": _("participant"),
@@ -74,7 +75,9 @@ def _sections(document: dict[str, Any]) -> list[dict[str, Any]]:
     for name, title in titles.items():
         items = document.get(name) or []
         if items:
-            shown.append({"name": name, "title": title, "entries": [_entry(name, i) for i in items]})
+            shown.append(
+                {"name": name, "title": title, "entries": [_entry(name, i) for i in items]}
+            )
     return shown
 
 
@@ -114,7 +117,7 @@ def pdf(resume: Resume) -> bytes:
     from weasyprint import HTML  # slow to import; only the PDF needs it
 
     html = render_to_string("resumes/document.html", {"resume": context(resume), "for_pdf": True})
-    return HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+    return HTML(string=html).write_pdf()
 
 
 def docx(resume: Resume) -> bytes:

@@ -41,7 +41,10 @@ def _education(student_id: str) -> list[Suggestion]:
     )
     if latest is None:
         return []
-    item: dict[str, Any] = {"institution": latest.school.name, "studyType": _("High school diploma")}
+    item: dict[str, Any] = {
+        "institution": latest.school.name,
+        "studyType": _("High school diploma"),
+    }
     graduation = (
         GraduationRecord.objects.filter(student_id=student_id).order_by("-cohort_year").first()
     )

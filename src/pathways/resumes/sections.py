@@ -1,13 +1,15 @@
 """The guided editor's steps: each JSON Resume section, its fields, and what to say about it."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .schema import LONG, SHORT
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 TEXT, LONG_TEXT, DATE, LINES, WORDS = "text", "long", "date", "lines", "words"
 
@@ -15,15 +17,15 @@ TEXT, LONG_TEXT, DATE, LINES, WORDS = "text", "long", "date", "lines", "words"
 @dataclass(frozen=True)
 class Field:
     name: str  # the JSON Resume field; "location.city" for a nested one
-    label: Promise
+    label: "_StrPromise"
     kind: str = TEXT
 
 
 @dataclass(frozen=True)
 class Section:
     name: str
-    title: Promise
-    advice: Promise
+    title: "_StrPromise"
+    advice: "_StrPromise"
     fields: tuple[Field, ...]
     single: bool = False  # basics is one object, every other section a list
 

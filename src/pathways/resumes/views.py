@@ -20,7 +20,6 @@ from .forms import ImportForm, OptionsForm
 from .models import Resume
 
 
-
 def _own(request: HttpRequest) -> Resume:
     if not request.user.has_perm("resumes.add_resume"):
         raise PermissionDenied(_("The resume builder is for student accounts."))
@@ -116,8 +115,10 @@ def remove_item(request: HttpRequest, name: str) -> HttpResponse:
     except IndexError:
         raise Http404(_("That item is not in this section.")) from None
     messages.success(request, _("Removed."))
-    return redirect("resumes:section", name=name) if name in sections.BY_NAME else redirect(
-        "resumes:home"
+    return (
+        redirect("resumes:section", name=name)
+        if name in sections.BY_NAME
+        else redirect("resumes:home")
     )
 
 
@@ -161,7 +162,7 @@ def import_json(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST, request.FILES)
     try:
         if not form.is_valid():
-            raise ResumeError(" ".join(m for e in form.errors.values() for m in e))
+            raise ResumeError(" ".join(str(m) for e in form.errors.values() for m in e))
         services.replace_document(resume, parse(form.cleaned_data["file"].read()))
     except ResumeError as exc:
         return render(request, "resumes/import_error.html", {"message": str(exc)}, status=400)

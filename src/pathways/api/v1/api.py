@@ -15,7 +15,16 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from pathways.api.v1 import budget, clusters, occupations, profiler, programs, regions, reports, resume
+from pathways.api.v1 import (
+    budget,
+    clusters,
+    occupations,
+    profiler,
+    programs,
+    regions,
+    reports,
+    resume,
+)
 
 logger = logging.getLogger(__name__)
 

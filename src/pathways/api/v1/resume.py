@@ -29,17 +29,17 @@ def _own(request: HttpRequest) -> Resume:
 
 @router.get("", response={200: dict[str, Any], **ERRORS}, summary="My resume (JSON Resume)")
 def my_resume(request: HttpRequest) -> dict[str, Any]:
-    return _own(request).document  # type: ignore[no-any-return]
+    return _own(request).document
 
 
 @router.put("", response={200: dict[str, Any], **ERRORS}, summary="Replace my resume")
-def replace_resume(request: HttpRequest, document: dict[str, Any] = Body(...)) -> dict[str, Any]:
+def replace_resume(request: HttpRequest, document: Body[dict[str, Any]]) -> dict[str, Any]:
     resume = _own(request)
     try:
         services.replace_document(resume, document)
     except ResumeError as exc:
         raise HttpError(400, str(exc)) from exc
-    return resume.document  # type: ignore[no-any-return]
+    return resume.document
 
 
 @router.get("/{resume_id}", response={200: dict[str, Any], **ERRORS}, summary="A resume, read-only")
@@ -49,4 +49,4 @@ def student_resume(request: HttpRequest, resume_id: int) -> dict[str, Any]:
         raise HttpError(404, f"No resume {resume_id}.")
     if not request.user.has_perm("resumes.view_resume", resume):
         raise HttpError(403, "Only the student and their school counselor see this resume.")
-    return resume.document  # type: ignore[no-any-return]
+    return resume.document
