@@ -110,8 +110,11 @@ def remove_item(request: HttpRequest, name: str) -> HttpResponse:
         _section(name)
     elif name not in ("meta.cte", "meta.workBasedLearning"):
         raise Http404
+    index = _index(request.POST.get("item"))
     try:
-        services.remove_item(resume, name, _index(request.POST.get("item")) or 0)
+        if index is None:
+            raise IndexError(index)
+        services.remove_item(resume, name, index)
     except IndexError:
         raise Http404(_("That item is not in this section.")) from None
     messages.success(request, _("Removed."))
