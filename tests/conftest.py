@@ -26,6 +26,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.mirror)
         if BROWSER_TESTS in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.browser)
+    # The tiny labour market is written into an empty database, and the mirror's load stays
+    # for the rest of the session: tests on the tiny one run first (the sort is stable).
+    items.sort(key=lambda item: "labour_market" not in getattr(item, "fixturenames", ()))
 
 
 def _refuse_the_mirror(event: str, args: tuple[object, ...]) -> None:

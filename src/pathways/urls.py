@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("interests/", include("pathways.profiler.urls")),
     path("budget/", include("pathways.budget.urls")),
     path("students/", include("pathways.students.urls")),
+    path("resume/", include("pathways.resumes.urls")),
     prefix_default_language=False,
 )
 

@@ -23,7 +23,7 @@ def test_switching_to_spanish_with_the_keyboard(site_url, page):
 
 def test_the_menu_folds_away_on_a_phone_and_opens_with_the_keyboard(site_url, page):
     page.goto(site_url + "/")
-    clusters = page.locator(".site-menu").get_by_role("link", name="Career clusters")
+    clusters = page.locator(".site-menu").get_by_role("link", name="Career clusters", exact=True)
     assert not clusters.is_visible()
     page.focus(".site-menu > summary")
     page.keyboard.press("Enter")
@@ -39,7 +39,11 @@ def test_the_menu_is_open_on_a_wide_screen_with_or_without_javascript(site_url, 
         )
         page = context.new_page()
         page.goto(site_url + "/")
-        assert page.locator(".site-menu").get_by_role("link", name="Career clusters").is_visible()
+        assert (
+            page.locator(".site-menu")
+            .get_by_role("link", name="Career clusters", exact=True)
+            .is_visible()
+        )
         context.close()
 
 
@@ -47,7 +51,7 @@ def test_without_javascript_the_phone_menu_starts_folded_and_opens(site_url, bro
     context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "/")
-    clusters = page.locator(".site-menu").get_by_role("link", name="Career clusters")
+    clusters = page.locator(".site-menu").get_by_role("link", name="Career clusters", exact=True)
     assert not clusters.is_visible()
     page.click(".site-menu > summary")
     assert clusters.is_visible()

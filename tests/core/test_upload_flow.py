@@ -137,7 +137,7 @@ def test_a_file_with_problems_is_422_grouped_with_a_csv_of_every_problem(
     assert response.status_code == 422
     page = response.content.decode()
     assert "names.csv has" in page and "Nothing was saved" in page
-    assert 'class="figures upload-problems"' in page  # the one problems table
+    assert 'class="figures upload-problems cards"' in page  # the one problems table
     start = page.index(f'href="{importer.problems_csv}') + len('href="')
     problems_url = page[start : page.index('"', start)]
     download = admin.get(problems_url)

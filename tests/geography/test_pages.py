@@ -368,5 +368,5 @@ def test_pages_have_ordered_headings_and_captioned_tables(client, real_data):
         levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", page)]
         assert levels[0] == 1 and levels.count(1) == 1, url
         assert all(b - a <= 1 for a, b in pairwise(levels)), url
-        assert page.count("<table") == page.count("<caption>"), url
+        assert page.count("<table") == page.count("<caption"), url
         assert "<th>" not in page, url  # every header cell has a scope

@@ -140,7 +140,7 @@ def test_a_coordinator_sees_the_other_district_rows_refused(client, real_data):
     # The same problem on four rows is one line of the table, with its count.
     page = response.content.decode()
     assert page.count("you may import programs of Albuquerque") == 1
-    assert '<td class="num">4</td>' in page
+    assert 'data-label="Rows">4</td>' in page
     problems = client.get(PROBLEMS).content.decode()
     assert problems.count("you may import programs of Albuquerque") == 4
     assert not ProgramOfStudy.objects.exists()

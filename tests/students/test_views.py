@@ -313,7 +313,7 @@ def cohort() -> None:
 def table_rows(response: Any, css_class: str = "status-report") -> list[list[str]]:
     """The report table's body as text cells, row by row."""
     html = response.content.decode()
-    table = re.search(rf'<table class="figures {css_class}">(.*?)</table>', html, flags=re.S)
+    table = re.search(rf'<table class="figures {css_class}[^"]*">(.*?)</table>', html, flags=re.S)
     assert table is not None, "no report table on the page"
     body = table.group(1).split("<tbody>")[1]
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body, flags=re.S)

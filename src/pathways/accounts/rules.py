@@ -36,6 +36,11 @@ def is_district_staff(user: Any) -> bool:
 
 
 @rules.predicate
+def is_counselor(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.role == Role.COUNSELOR)
+
+
+@rules.predicate
 def is_student(user: Any) -> bool:
     return bool(user.is_authenticated and user.is_active and user.role == Role.STUDENT)
 
@@ -245,3 +250,23 @@ rules.add_perm(
     "accounts.link_student_account",
     is_student_account & (is_state_admin | (is_district_staff & account_in_same_district)),
 )
+
+
+# Resumes (issue #18): a student writes their own; their counselor (same school) may read it.
+@rules.predicate
+def owns_resume(user: Any, resume: Any) -> bool:
+    return resume is not None and user.is_authenticated and resume.owner_id == user.pk
+
+
+@rules.predicate
+def counsels_resume_owner(user: Any, resume: Any) -> bool:
+    if resume is None or not (user.is_authenticated and user.is_active):
+        return False
+    if not is_counselor(user) or user.school_id is None:
+        return False
+    return bool(resume.owner.school_id == user.school_id)
+
+
+rules.add_perm("resumes.add_resume", is_student)
+rules.add_perm("resumes.change_resume", is_student & owns_resume)
+rules.add_perm("resumes.view_resume", (is_student & owns_resume) | counsels_resume_owner)

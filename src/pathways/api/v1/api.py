@@ -15,7 +15,16 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from pathways.api.v1 import budget, clusters, occupations, profiler, programs, regions, reports
+from pathways.api.v1 import (
+    budget,
+    clusters,
+    occupations,
+    profiler,
+    programs,
+    regions,
+    reports,
+    resume,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +41,7 @@ api.add_router("/programs", programs.router)
 api.add_router("/interest-profile", profiler.router)
 api.add_router("/budget", budget.router)
 api.add_router("/reports", reports.router)
+api.add_router("/resume", resume.router)
 
 
 def _describe(request: HttpRequest, error: dict[str, Any]) -> str:
