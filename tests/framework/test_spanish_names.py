@@ -1,4 +1,5 @@
-"""Cluster and sub-cluster names in Spanish (framework/names_es.toml) on Spanish pages."""
+"""Cluster and sub-cluster names in Spanish (framework/names_es.toml) on Spanish pages of the
+tiny labour market. That every loaded name has a Spanish one is in test_spanish_names_mirror.py."""
 
 import html as htmllib
 import re
@@ -7,7 +8,7 @@ import tomllib
 import pytest
 from django.utils import translation
 
-from pathways.framework.models import Cluster, Framework, SubCluster
+from pathways.framework.models import SubCluster
 from pathways.framework.names import NAMES_PATH, local_name, spanish_names
 from pathways.profiler.data import instrument
 from tests.html import visible_text as text
@@ -53,33 +54,16 @@ def test_local_name_follows_the_active_language():
     assert spanish_names()[f"{CLUSTER}--physical-health"] == "Salud Física"
 
 
-@pytest.mark.mirror
 @pytest.mark.django_db
-def test_every_loaded_cluster_and_subcluster_has_a_spanish_name(real_data):
-    names = spanish_names()
-    clusters = dict(Cluster.objects.values_list("code", "framework"))
-    assert sorted(clusters.values()).count(Framework.MODERN) == 14
-    assert sorted(clusters.values()).count(Framework.LEGACY) == 16
-    assert set(clusters) <= set(names), sorted(set(clusters) - set(names))
-    subclusters = set(SubCluster.objects.values_list("code", flat=True))
-    assert len(subclusters) == 144
-    assert subclusters <= set(names), sorted(subclusters - set(names))
-    # And nothing in the file is stale: every name belongs to a loaded row.
-    assert set(names) == set(clusters) | subclusters
-
-
-@pytest.mark.mirror
-@pytest.mark.django_db
-def test_model_local_name(real_data):
+def test_model_local_name(labour_market):
     sub = SubCluster.objects.select_related("cluster").get(code=f"{CLUSTER}--physical-health")
     assert sub.local_name == "Physical Health" and sub.cluster.local_name == CLUSTER_EN
     with translation.override("es"):
         assert sub.local_name == "Salud Física" and sub.cluster.local_name == CLUSTER_ES
 
 
-@pytest.mark.mirror
 @pytest.mark.django_db
-def test_the_cluster_page_names_the_cluster_in_the_page_language(client, real_data):
+def test_the_cluster_page_names_the_cluster_in_the_page_language(client, labour_market):
     spanish = client.get(f"/es/clusters/{CLUSTER}/").content.decode()
     assert f"<h1>{CLUSTER_ES}</h1>" in spanish
     assert f"<title>{CLUSTER_ES} · " in spanish
@@ -91,9 +75,8 @@ def test_the_cluster_page_names_the_cluster_in_the_page_language(client, real_da
     assert CLUSTER_ES not in english and "Salud Física" not in english
 
 
-@pytest.mark.mirror
 @pytest.mark.django_db
-def test_the_spanish_subcluster_page_and_cluster_list(client, real_data):
+def test_the_spanish_subcluster_page_and_cluster_list(client, labour_market):
     page = client.get(f"/es/clusters/{CLUSTER}/{CLUSTER}--physical-health/").content.decode()
     assert "<h1>Salud Física</h1>" in page
     assert '<strong aria-current="page">Salud Física</strong>' in page
@@ -103,9 +86,8 @@ def test_the_spanish_subcluster_page_and_cluster_list(client, real_data):
     assert ">Servicios Terapéuticos</a>" in listing
 
 
-@pytest.mark.mirror
 @pytest.mark.django_db
-def test_the_spanish_occupation_profile_lists_spanish_clusters(client, real_data):
+def test_the_spanish_occupation_profile_lists_spanish_clusters(client, labour_market):
     html = client.get(f"/es/occupations/{NURSES}/").content.decode()
     section = html[html.index('id="clusters-heading"') :]
     section = text(section[: section.index("</section>")])

@@ -1,4 +1,5 @@
-"""Which OEWS area describes a place, and that area's labour market, over the real data."""
+"""Which OEWS area describes a place, and that area's labour market, on the tiny labour
+market. Full top-ten lists, fourteen clusters and real rents are in test_services_mirror.py."""
 
 from decimal import Decimal
 
@@ -7,16 +8,16 @@ from django.core.cache import cache
 
 from pathways.geography import services
 from pathways.geography.charts import VALUE_SPACE, horizontal_bars
-from pathways.geography.models import County, OewsArea
+from pathways.geography.models import County, FairMarketRent, OewsArea
 from pathways.geography.services import AreaBasis
 from pathways.occupations import markets
 from pathways.occupations.models import StateProjectionEstimate, WageEstimate
 
-pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 def test_regions_come_with_counties_and_areas_in_three_queries(
-    real_data, django_assert_num_queries
+    labour_market, django_assert_num_queries
 ):
     with django_assert_num_queries(3):
         found = services.regions()
@@ -29,7 +30,7 @@ def test_regions_come_with_counties_and_areas_in_three_queries(
     assert services.region("atlantis") is None
 
 
-def test_coverage_names_the_counties_each_area_describes(real_data):
+def test_coverage_names_the_counties_each_area_describes(labour_market):
     northern = services.region("northern")
     assert northern is not None
     areas, unmatched = services.coverage(northern)
@@ -52,21 +53,21 @@ def test_coverage_names_the_counties_each_area_describes(real_data):
     ]
 
 
-def test_statewide_labour_market_when_there_is_no_area(real_data):
+def test_statewide_labour_market_when_there_is_no_area(labour_market):
     market = markets.labour_market(None)
     assert market.is_state_fallback
     assert market.area.code == "3500000"
-    assert len(market.top_by_openings) == markets.TOP_N
-    openings = [r.annual_openings for r in market.top_by_openings]
-    assert openings == sorted(openings, reverse=True)
+    # All eight occupations with a state estimate (fewer than the top ten), largest first.
+    openings = [(r.soc, r.annual_openings) for r in market.top_by_openings]
+    assert openings == [("35-2014", 1400), ("25-9045", 1095), ("29-1141", 1008),
+                        ("47-2111", 425), ("29-1171", 196), ("25-2031", 67), ("27-2011", 53),
+                        ("29-1212", 5)]  # fmt: skip
     state = dict(StateProjectionEstimate.objects.values_list("soc_code", "annual_openings"))
     assert all(r.annual_openings == state[r.soc] for r in market.top_by_openings)
-    assert market.total_employment == (
-        WageEstimate.objects.get(area_id="3500000", soc_code="00-0000").employment
-    )
+    assert market.total_employment == 850000  # the fixture's all-occupations row
 
 
-def test_area_openings_are_the_state_estimate_scaled_by_employment_share(real_data):
+def test_area_openings_are_the_state_estimate_scaled_by_employment_share(labour_market):
     market = markets.labour_market(OewsArea.objects.get(code="0010740"))
     assert not market.is_state_fallback
     row = market.top_by_openings[0]
@@ -80,19 +81,23 @@ def test_area_openings_are_the_state_estimate_scaled_by_employment_share(real_da
         assert (r.wage.estimate.employment or 0) >= markets.GROWTH_MIN_EMPLOYMENT
 
 
-def test_cluster_mix_shares_of_the_areas_jobs(real_data):
-    market = markets.labour_market(OewsArea.objects.get(code="0010740"))
-    mix = market.cluster_mix
-    assert len(mix) == 14
-    assert [s.employment for s in mix] == sorted((s.employment for s in mix), reverse=True)
-    top = mix[0]
-    assert market.total_employment
-    assert top.percent_of_area == (
-        Decimal(top.employment) * 100 / market.total_employment
-    ).quantize(Decimal("0.1"))
+def test_cluster_mix_shares_of_the_areas_jobs(labour_market):
+    market = markets.labour_market(None)
+    # Healthcare: 17,500 nurses, 1,900 practitioners and 90 cardiologists of 850,000 jobs.
+    assert [(s.code, s.employment, s.percent_of_area) for s in market.cluster_mix] == [
+        ("healthcare-human-services", 19490, Decimal("2.3")),
+        ("education", 15900, Decimal("1.9")),
+        ("hospitality-events-tourism", 9800, Decimal("1.2")),
+        ("construction", 4200, Decimal("0.5")),
+        ("arts-entertainment-design", 400, Decimal("0.0")),
+    ]
+    # Albuquerque publishes no all-occupations total: no share is made up.
+    albuquerque = markets.labour_market(OewsArea.objects.get(code="0010740"))
+    assert albuquerque.cluster_mix[0].employment == 10100
+    assert {s.percent_of_area for s in albuquerque.cluster_mix} == {None}
 
 
-def test_which_area_describes_a_district(real_data):
+def test_which_area_describes_a_district(labour_market):
     albuquerque = services.district_with_place("3500060")
     assert albuquerque is not None
     chosen = services.place_area(albuquerque)
@@ -106,7 +111,7 @@ def test_which_area_describes_a_district(real_data):
     assert services.district_with_place("0000000") is None
 
 
-def test_county_market_falls_back_to_statewide(real_data):
+def test_county_market_falls_back_to_statewide(labour_market):
     grant = services.county("35017")
     assert grant is not None
     found = markets.county_market(grant)
@@ -117,7 +122,7 @@ def test_county_market_falls_back_to_statewide(real_data):
     assert markets.county_market(bernalillo).market.area.code == "0010740"
 
 
-def test_region_market_by_area_code(real_data):
+def test_region_market_by_area_code(labour_market):
     northern = services.region("northern")
     assert northern is not None
     primary = markets.region_market(northern)
@@ -127,7 +132,9 @@ def test_region_market_by_area_code(real_data):
     assert markets.region_market(northern, "0010740") is None
 
 
-def test_cached_labour_market_is_the_same_and_costs_one_query(real_data, django_assert_num_queries):
+def test_cached_labour_market_is_the_same_and_costs_one_query(
+    labour_market, django_assert_num_queries
+):
     cache.clear()
     area = OewsArea.objects.get(code="0042140")
     fresh = markets.cached_labour_market(area)
@@ -137,7 +144,7 @@ def test_cached_labour_market_is_the_same_and_costs_one_query(real_data, django_
     assert again.cluster_mix == markets.labour_market(area).cluster_mix
 
 
-def test_districts_filter_by_region_and_county(real_data):
+def test_districts_filter_by_region_and_county(labour_market):
     assert len(services.districts()) == 89
     central = services.districts(region_slug="central")
     assert {d.county.region_id for d in central} == {"central"}
@@ -148,11 +155,14 @@ def test_districts_filter_by_region_and_county(real_data):
     assert services.districts(region_slug="central", county_fips="35017") == []
 
 
-def test_rents_are_the_latest_fiscal_year_by_bedrooms(real_data):
+def test_rents_are_the_latest_fiscal_year_by_bedrooms(labour_market):
     bernalillo = County.objects.get(fips="35001")
+    FairMarketRent.objects.create(
+        county=bernalillo, fiscal_year=2025, bedrooms=2, monthly_rent=1100
+    )
     rents = services.rents(bernalillo)
     assert [(r.fiscal_year, r.bedrooms) for r in rents] == [(2026, n) for n in range(5)]
-    assert rents[2].monthly_rent == 1464
+    assert [r.monthly_rent for r in rents] == [900, 1000, 1240, 1700, 2000]
     assert services.rents(County(fips="35999")) == []
 
 
