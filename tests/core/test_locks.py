@@ -13,7 +13,7 @@ from tests.factories import StateAdminFactory
 pytestmark = pytest.mark.django_db
 
 
-def _held_elsewhere(activity: str) -> tuple[threading.Event, threading.Event]:
+def _held_elsewhere(activity: str) -> tuple[threading.Event, "_Release"]:
     """Hold the lock in another thread (another process would do the same) until released."""
     taken, release = threading.Event(), threading.Event()
 
@@ -27,9 +27,21 @@ def _held_elsewhere(activity: str) -> tuple[threading.Event, threading.Event]:
         finally:
             connection.close()
 
-    threading.Thread(target=hold, daemon=True).start()
+    holder = threading.Thread(target=hold, daemon=True)
+    holder.start()
     assert taken.wait(5)
-    return taken, release
+    return taken, _Release(release, holder)
+
+
+class _Release:
+    """Let the holder go and wait until it has: the next test must find the lock free."""
+
+    def __init__(self, event: threading.Event, holder: threading.Thread) -> None:
+        self.event, self.holder = event, holder
+
+    def set(self) -> None:
+        self.event.set()
+        self.holder.join(10)
 
 
 def test_a_second_job_is_refused_with_what_runs_and_when_to_retry():
