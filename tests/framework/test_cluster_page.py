@@ -308,3 +308,23 @@ def test_the_filter_form_is_labelled_and_works_without_javascript(client, labour
     for control in ("filter-region", "filter-subcluster"):
         assert f'<label for="{control}">' in page and f'id="{control}"' in page
     assert "hx-" not in page.split('<main id="main"')[1]
+
+
+def first_csv_row(client, url: str) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200
+    return next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_the_csv_from_an_english_page_has_english_columns(client, labour_market):
+    header = first_csv_row(client, PAGE + "?format=csv")
+    assert header[:4] == ["SOC code", "Occupation", "Wage area code", "Wage area"]
+    assert header[-1] == "Job zone source"
+
+
+def test_the_csv_from_a_spanish_page_has_spanish_columns_and_sources(client, labour_market):
+    header = first_csv_row(client, "/es" + PAGE + "?format=csv")
+    assert header[:4] == ["Código SOC", "Ocupación", "Código del área salarial", "Área salarial"]
+    assert header[-1] == "Fuente de la zona de trabajo"
+    rows = {r["Código SOC"]: r for r in csv_rows(client, "/es" + PAGE + "?format=csv")}
+    assert rows[NURSES]["Fuente del salario"].startswith("Estadísticas de Empleo y Salarios")

@@ -382,3 +382,28 @@ def test_pages_have_ordered_headings_and_captioned_tables(client, labour_market)
         assert all(b - a <= 1 for a, b in pairwise(levels)), url
         assert page.count("<table") == page.count("<caption"), url
         assert "<th>" not in page, url  # every header cell has a scope
+
+
+def csv_header_and_rows(client, url: str) -> list[list[str]]:
+    response = client.get(url)
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_place_csvs_from_english_pages_have_english_columns(client, labour_market):
+    openings = csv_header_and_rows(client, "/regions/central/?format=csv&table=openings")
+    assert openings[0][:4] == ["Rank", "SOC code", "Occupation", "OEWS area code"]
+    assert openings[0][-1] == "Sources"
+    clusters = csv_header_and_rows(client, "/counties/35017/?format=csv&table=clusters")
+    assert clusters[0][:3] == ["Rank", "Cluster code", "Career cluster (2024 framework)"]
+
+
+def test_place_csvs_from_spanish_pages_have_spanish_columns_and_sources(client, labour_market):
+    openings = csv_header_and_rows(client, "/es/regions/central/?format=csv&table=openings")
+    assert openings[0][:4] == ["Puesto", "Código SOC", "Ocupación", "Código del área de OEWS"]
+    assert openings[0][-1] == "Fuentes"
+    assert openings[1][-1].startswith("Estadísticas de Empleo y Salarios")
+    clusters = csv_header_and_rows(client, "/es/counties/35017/?format=csv&table=clusters")
+    assert clusters[0][:3] == ["Puesto", "Código del grupo", "Grupo de carreras (marco de 2024)"]
+    district = csv_header_and_rows(client, "/es/districts/3500600/?format=csv&table=wage")
+    assert district[0][-1] == "Fuentes"

@@ -227,3 +227,27 @@ def test_api_gives_the_spanish_title_and_description(client, labour_market):
     assert body["description_es"]
     schema = client.get("/api/v1/openapi.json").json()
     assert "title_es" in schema["components"]["schemas"]["OccupationDetailOut"]["properties"]
+
+
+def csv_table(client, url: str) -> list[list[str]]:
+    response = client.get(url)
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_the_wage_csv_keeps_bls_column_names_on_english_pages(client, labour_market):
+    header = csv_table(client, RN + "?format=csv")[0]
+    assert header[:4] == ["soc_code", "wage_soc_code", "oews_title", "area_code"]
+    assert "median_annual" in header
+    assert header[-2:] == ["source", "vintage"]
+
+
+def test_the_wage_csv_from_a_spanish_page_has_spanish_columns_and_source(client, labour_market):
+    table = csv_table(client, "/es" + RN + "?format=csv")
+    header = table[0]
+    assert header[:4] == ["codigo_soc", "codigo_soc_del_salario", "titulo_oews", "codigo_del_area"]
+    assert "salario_mediano_anual" in header
+    assert header[-2:] == ["fuente", "edicion"]
+    statewide = dict(zip(header, table[1], strict=True))
+    assert statewide["fuente"].startswith("Estadísticas de Empleo y Salarios")
+    assert statewide["edicion"] == "mayo de 2025"

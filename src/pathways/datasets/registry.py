@@ -52,6 +52,11 @@ class Source:
         """How downloads name the source: "title, vintage"."""
         return f"{self.title}, {self.vintage}"
 
+    @property
+    def local_citation(self) -> str:
+        """The citation in the page's language, for downloads from Spanish pages."""
+        return f"{self.local_title}, {self.local_vintage}"
+
 
 def _spanish() -> bool:
     return (get_language() or "").startswith("es")

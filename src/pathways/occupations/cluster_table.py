@@ -230,8 +230,9 @@ def csv_header() -> list[str]:
 
 
 def csv_rows(table: OccupationTable) -> list[list[object]]:
-    wages, openings = get_source("oews").citation, get_source("state_projections").citation
-    projections, onet = get_source("bls_ep").citation, get_source("onet").citation
+    wages, openings, projections, onet = (
+        get_source(slug).local_citation for slug in ("oews", "state_projections", "bls_ep", "onet")
+    )
     out: list[list[object]] = []
     for r in table.rows:
         estimate = r.estimate

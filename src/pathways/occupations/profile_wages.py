@@ -4,6 +4,7 @@ names in the page's language, and the table as a CSV download."""
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from pathways.datasets.registry import get_source
 from pathways.geography.models import OewsArea, State
@@ -47,21 +48,37 @@ def area_name(area: OewsArea, state: State | None) -> str:
     return local_area_name(area.code, area.name)
 
 
-WAGE_CSV_HEADER = [
-    "soc_code",
-    "wage_soc_code",
-    "oews_title",
-    "area_code",
-    "area",
-    "area_type",
-    "employment",
-    *WageEstimate.WAGE_COLUMNS,
-    "top_coded",
-    "hourly_only",
-    "annual_only",
-    "source",
-    "vintage",
-]
+def wage_csv_header() -> list[str]:
+    """The wage download's column names in the page's language (BLS's names in English)."""
+    wage_columns = {
+        "mean_hourly": pgettext("wage CSV column", "mean_hourly"),
+        "pct10_hourly": pgettext("wage CSV column", "pct10_hourly"),
+        "pct25_hourly": pgettext("wage CSV column", "pct25_hourly"),
+        "median_hourly": pgettext("wage CSV column", "median_hourly"),
+        "pct75_hourly": pgettext("wage CSV column", "pct75_hourly"),
+        "pct90_hourly": pgettext("wage CSV column", "pct90_hourly"),
+        "mean_annual": pgettext("wage CSV column", "mean_annual"),
+        "pct10_annual": pgettext("wage CSV column", "pct10_annual"),
+        "pct25_annual": pgettext("wage CSV column", "pct25_annual"),
+        "median_annual": pgettext("wage CSV column", "median_annual"),
+        "pct75_annual": pgettext("wage CSV column", "pct75_annual"),
+        "pct90_annual": pgettext("wage CSV column", "pct90_annual"),
+    }
+    return [
+        pgettext("wage CSV column", "soc_code"),
+        pgettext("wage CSV column", "wage_soc_code"),
+        pgettext("wage CSV column", "oews_title"),
+        pgettext("wage CSV column", "area_code"),
+        pgettext("wage CSV column", "area"),
+        pgettext("wage CSV column", "area_type"),
+        pgettext("wage CSV column", "employment"),
+        *(wage_columns[column] for column in WageEstimate.WAGE_COLUMNS),
+        pgettext("wage CSV column", "top_coded"),
+        pgettext("wage CSV column", "hourly_only"),
+        pgettext("wage CSV column", "annual_only"),
+        pgettext("wage CSV column", "source"),
+        pgettext("wage CSV column", "vintage"),
+    ]
 
 
 def wage_csv_rows(profile: "OccupationProfile") -> list[list[object]]:
@@ -82,8 +99,8 @@ def wage_csv_rows(profile: "OccupationProfile") -> list[list[object]]:
             " ".join(w.top_coded),
             w.hourly_only,
             w.annual_only,
-            source.title,
-            source.vintage,
+            source.local_title,
+            source.local_vintage,
         ]
         for w in profile.wages
     ]

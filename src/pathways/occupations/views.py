@@ -22,7 +22,7 @@ from pathways.occupations import outlook, spanish
 from pathways.occupations.charts import interest_bars, wage_ranges
 from pathways.occupations.models import SocCode
 from pathways.occupations.profile import ClusterPlacement, occupation_profile
-from pathways.occupations.profile_wages import WAGE_CSV_HEADER, area_name, state_name, wage_csv_rows
+from pathways.occupations.profile_wages import area_name, state_name, wage_csv_header, wage_csv_rows
 from pathways.occupations.search import MIN_QUERY, spelling_suggestion
 from pathways.occupations.search import search as search_titles
 from pathways.occupations.wages import wages_for
@@ -47,7 +47,7 @@ def occupation(request: HttpRequest, soc: str) -> HttpResponse:
     if profile is None or (profile.soc.level != SocCode.Level.DETAILED and not profile.combined):
         raise Http404("No such occupation")
     if wants_csv(request):
-        return csv_response(f"wages-{soc}.csv", WAGE_CSV_HEADER, wage_csv_rows(profile))
+        return csv_response(f"wages-{soc}.csv", wage_csv_header(), wage_csv_rows(profile))
     wages = [(area_name(w.area, profile.state), w) for w in profile.wages]
     projection = profile.state_projection
     context = {

@@ -203,7 +203,7 @@ def market_csv(request: HttpRequest, market: LabourMarket, stem: str) -> HttpRes
 
 
 def _sources(*slugs: str) -> str:
-    return "; ".join(get_source(s).citation for s in slugs)
+    return "; ".join(get_source(s).local_citation for s in slugs)
 
 
 def occupation_csv(
