@@ -4,10 +4,12 @@ English that is kept on purpose is marked lang="en" (names and texts published o
 English: CIP program titles, course titles, O*NET's own attribution), or sits in a source
 note (citations name their publisher's English title). Everything else must be Spanish."""
 
+import io
 import re
 from html.parser import HTMLParser
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -25,7 +27,17 @@ ENGLISH = re.compile(
     re.IGNORECASE,
 )
 # Classes whose text is a citation or a name as published.
-EXCEPT_CLASSES = {"source-note", "attribution", "code", "soc", "course-title", "budget-cite"}
+# "district-text" is what a district wrote about its program of study (description, credential
+# names, work-based learning placements): shown as the district wrote it, in its language.
+EXCEPT_CLASSES = {
+    "source-note",
+    "attribution",
+    "code",
+    "soc",
+    "course-title",
+    "budget-cite",
+    "district-text",
+}
 # Names of surveys and programs quoted inside Spanish sentences, as their publishers name them.
 NAMES = ["Occupational Employment and Wage Statistics", "Common Core of Data", "(Bright Outlook)"]
 VOID = {"br", "img", "input", "meta", "link", "hr", "source", "area", "col", "wbr", "base"}
@@ -105,15 +117,22 @@ def _pages() -> list[str]:
             reverse("budget:form"),
             reverse("budget:results") + f"?place={region.slug}",
             reverse("profiler:intro"),
+            reverse("profiler:results") + "?R=10&I=30&A=12&S=36&E=14&C=20",
+            reverse("profiler:clusters"),
+            reverse("profiler:cluster_results") + "?item=act-vitals&item=q-caring&item=sub-math",
+            reverse("occupations:compare") + "?soc=29-1141&soc=29-1171&soc=47-2111",
             reverse("programs:list"),
         ]
         program = ProgramOfStudy.objects.filter(status=ProgramOfStudy.Status.APPROVED).first()
-        if program is not None:
-            pages.append(reverse("programs:detail", args=[program.pk]))
+        assert program is not None, "the demonstration catalogue has approved programs"
+        pages.append(reverse("programs:detail", args=[program.pk]))
     return pages
 
 
 def test_every_public_page_type_in_spanish_has_no_english(real_data, client):
+    # The demonstration catalogue: approved programs with courses, credentials and
+    # work-based learning, so the program detail page is checked with real content.
+    call_command("programs", "demo", stdout=io.StringIO())
     problems = {}
     for url in _pages():
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="es")
