@@ -67,7 +67,7 @@ def test_legacy_clusters_name_the_2024_clusters_they_mostly_map_to(client, labou
     assert "1 shared occupation, 50% of this cluster's" in visible_text(card)
     words = visible_text(html)
     assert "Healthcare & Human Services 3 shared occupations, 100% of this cluster's" in words
-    assert "Legacy to 2024 Career Clusters bridge , derived" in words  # the source is named
+    assert "Legacy to 2024 Career Clusters bridge, derived" in words  # the source is named
     assert 'href="/data/#source-framework_bridge"' in html
 
 

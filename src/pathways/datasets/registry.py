@@ -54,8 +54,10 @@ class Source:
 
     @property
     def local_citation(self) -> str:
-        """The citation in the page's language, for downloads from Spanish pages."""
-        return f"{self.local_title}, {self.local_vintage}"
+        """The citation in the page's language: the title, and the vintage unless the title
+        already names it ("…, May 2025")."""
+        title, vintage = self.local_title, self.local_vintage
+        return title if vintage in title else f"{title}, {vintage}"
 
 
 def _spanish() -> bool:

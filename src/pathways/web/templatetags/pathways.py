@@ -48,17 +48,10 @@ def source_note(*slugs: str) -> SafeString:
     url = reverse("core:data_sources")
     parts = format_html_join(
         "; ",
-        '<a href="{}#source-{}">{}</a>{}',
-        ((url, slug, *_title_and_vintage(slug)) for slug in slugs),
+        '<a href="{}#source-{}">{}</a>',
+        ((url, slug, get_source(slug).local_citation) for slug in slugs),
     )
     return format_html('<p class="source-note">{} {}</p>', _("Source:"), parts)
-
-
-def _title_and_vintage(slug: str) -> tuple[str, str]:
-    """The source's title, and its vintage unless the title already names it ("…, May 2025")."""
-    source = get_source(slug)
-    title, vintage = source.local_title, source.local_vintage
-    return title, "" if vintage in title else f", {vintage}"
 
 
 @register.simple_tag(takes_context=True)
