@@ -5,7 +5,6 @@ fourteen clusters, real rents) are checked in test_pages_mirror.py."""
 import csv
 import io
 import re
-from html.parser import HTMLParser
 from itertools import pairwise
 
 import pytest
@@ -13,75 +12,17 @@ from django.core.cache import cache
 
 from pathways.geography.models import County, District, WorkforceRegion
 from pathways.occupations.models import WageEstimate
+from tests.geography.pages import (
+    ALBUQUERQUE,
+    CLUSTER_JOBS,
+    NEW_MEXICO,
+    get_page,
+    money,
+    table_starting,
+    tables_of,
+)
 
 pytestmark = pytest.mark.django_db
-ALBUQUERQUE = "0010740"
-NEW_MEXICO = "3500000"
-CLUSTER_JOBS = "Employment in the cluster's occupations"
-
-
-class Tables(HTMLParser):
-    """Every table on a page: its caption and rows of cell texts, with row links' paths."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tables: dict[str, list[list[str]]] = {}
-        self.links: dict[str, list[str]] = {}
-        self._caption: list[str] | None = None
-        self._table: list[list[str]] | None = None
-        self._table_links: list[str] = []
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table":
-            self._table, self._table_links, self._caption = [], [], []
-        elif tag == "caption":
-            self._cell = []
-        elif tag == "tr" and self._table is not None:
-            self._table.append([])
-        elif tag in ("td", "th"):
-            self._cell = []
-        elif tag == "a" and self._table is not None:
-            self._table_links.append(dict(attrs).get("href") or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "caption" and self._cell is not None:
-            self._caption = self._cell
-            self._cell = None
-        elif tag in ("td", "th") and self._cell is not None and self._table:
-            self._table[-1].append(" ".join("".join(self._cell).split()))
-            self._cell = None
-        elif tag == "table" and self._table is not None:
-            caption = " ".join("".join(self._caption or []).split())
-            self.tables[caption] = [row for row in self._table if row]
-            self.links[caption] = self._table_links
-            self._table = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def get_page(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def tables_of(page: str) -> Tables:
-    parser = Tables()
-    parser.feed(page)
-    return parser
-
-
-def table_starting(parsed: Tables, prefix: str) -> tuple[str, list[list[str]]]:
-    found = [(c, rows) for c, rows in parsed.tables.items() if c.startswith(prefix)]
-    assert len(found) == 1, (prefix, list(parsed.tables))
-    return found[0]
-
-
-def money(value: int) -> str:
-    return f"${value:,}"
 
 
 def test_regions_page_lists_the_four_regions_with_their_counties_and_areas(client, labour_market):
