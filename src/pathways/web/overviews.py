@@ -1,0 +1,150 @@
+"""Regional and district overviews: one printable page (and PDF) per place, generated from
+the data by `pathways.occupations.overview`.
+
+A region's figures are its primary OEWS area's (or another of its areas, `?area=`); a
+district's are its office county's area, since OEWS publishes no district wages.
+"""
+
+from typing import Any
+
+from django import forms
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from pathways.core.cache import content_version, data_version
+from pathways.framework.models import Framework
+from pathways.geography import services
+from pathways.geography.charts import horizontal_bars
+from pathways.geography.models import District, WorkforceRegion
+from pathways.occupations import markets
+from pathways.occupations.markets import PlaceMarket
+from pathways.occupations.overview import Overview, cached_overview, load_history
+
+PDF_CACHE_SECONDS = 24 * 60 * 60
+
+
+class OverviewQuery(forms.Form):
+    framework = forms.ChoiceField(choices=Framework.choices, required=False)
+    area = forms.CharField(max_length=7, required=False)
+
+
+def _parse(request: HttpRequest) -> tuple[str, str] | None:
+    form = OverviewQuery(request.GET)
+    if not form.is_valid():
+        return None
+    return form.cleaned_data["framework"] or Framework.MODERN, form.cleaned_data["area"]
+
+
+def _bad(message: str) -> HttpResponse:
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+def _region_place(request: HttpRequest, slug: str) -> tuple[WorkforceRegion, PlaceMarket, str]:
+    region = services.region(slug)
+    if region is None:
+        raise Http404(_("No workforce region has this name."))
+    parsed = _parse(request)
+    if parsed is None:
+        raise ValueError(_("Unknown framework: choose 2024 or legacy."))
+    framework, area = parsed
+    place_market = markets.region_market(region, area)
+    if place_market is None:
+        raise ValueError(_("Unknown area: choose one of this region's OEWS areas."))
+    return region, place_market, framework
+
+
+def _district_place(request: HttpRequest, nces_id: str) -> tuple[District, PlaceMarket, str]:
+    district = services.district_with_place(nces_id)
+    if district is None:
+        raise Http404(_("No school district has this NCES id."))
+    parsed = _parse(request)
+    if parsed is None or parsed[1]:
+        raise ValueError(_("Unknown framework: choose 2024 or legacy."))
+    return district, markets.district_market(district), parsed[0]
+
+
+def _context(place_market: PlaceMarket, framework: str) -> dict[str, Any]:
+    found: Overview = cached_overview(place_market.market.area, framework)
+    return {
+        "overview": found,
+        "place_market": place_market,
+        "market": place_market.market,
+        "framework": framework,
+        "legacy": framework == Framework.LEGACY,
+        "history": load_history(),
+        "growth_min_employment": markets.GROWTH_MIN_EMPLOYMENT,
+        "openings_chart": horizontal_bars(
+            [(c.local_name, c.annual_openings) for c in found.openings_by_cluster]
+        ),
+    }
+
+
+def region_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        region, place_market, framework = _region_place(request, slug)
+    except ValueError as error:
+        return _bad(str(error))
+    context = {
+        "region": region,
+        "region_name": region.local_name,
+        "place_name": _("%(name)s region") % {"name": region.local_name},
+        "areas": services.coverage(region)[0],
+        **_context(place_market, framework),
+    }
+    return render(request, "geography/overview.html", context)
+
+
+def district_overview(request: HttpRequest, nces_id: str) -> HttpResponse:
+    try:
+        district, place_market, framework = _district_place(request, nces_id)
+    except ValueError as error:
+        return _bad(str(error))
+    region = district.county.region
+    context = {
+        "district": district,
+        "region": region,
+        "region_name": region.local_name,
+        "place_name": district.name,
+        **_context(place_market, framework),
+    }
+    return render(request, "geography/overview.html", context)
+
+
+# PDF -----------------------------------------------------------------------------------
+
+
+def region_overview_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    return _pdf(request, f"region-{slug}", lambda: region_overview(request, slug))
+
+
+def district_overview_pdf(request: HttpRequest, nces_id: str) -> HttpResponse:
+    return _pdf(request, f"district-{nces_id}", lambda: district_overview(request, nces_id))
+
+
+def _pdf(request: HttpRequest, stem: str, page: Any) -> HttpResponse:
+    """The overview page printed by WeasyPrint (tagged PDF/UA-1), cached by data version."""
+    language = translation.get_language() or "en"
+    query = request.GET.urlencode()
+    key = f"pathways:overview-pdf:{stem}:{language}:{query}:{content_version()}:{data_version()}"
+    content = cache.get(key)
+    if content is None:
+        response = page()
+        if response.status_code != 200:
+            return response
+        content = html_to_pdf(response.content.decode(), request.build_absolute_uri("/"))
+        cache.set(key, content, PDF_CACHE_SECONDS)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="overview-{stem}-{language}.pdf"'
+    return response
+
+
+def html_to_pdf(html: str, base_url: str) -> bytes:
+    from weasyprint import CSS, HTML  # imported here: only PDF requests need it (and pango)
+
+    style = CSS(string=render_to_string("geography/overview_pdf.css"))
+    document = HTML(string=html, base_url=base_url)
+    return bytes(document.write_pdf(stylesheets=[style], pdf_variant="pdf/ua-1") or b"")
