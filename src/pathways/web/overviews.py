@@ -135,16 +135,21 @@ def _pdf(request: HttpRequest, stem: str, page: Any) -> HttpResponse:
         response = page()
         if response.status_code != 200:
             return response
-        content = html_to_pdf(response.content.decode(), request.build_absolute_uri("/"))
+        content = html_to_pdf(response.content.decode())
         cache.set(key, content, PDF_CACHE_SECONDS)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="overview-{stem}-{language}.pdf"'
     return response
 
 
-def html_to_pdf(html: str, base_url: str) -> bytes:
+def _nothing(url: str) -> dict[str, Any]:
+    """The page's own stylesheets and scripts are for screens: the PDF brings its own."""
+    return {"string": b"", "mime_type": "text/css"}
+
+
+def html_to_pdf(html: str) -> bytes:
     from weasyprint import CSS, HTML  # imported here: only PDF requests need it (and pango)
 
     style = CSS(string=render_to_string("geography/overview_pdf.css"))
-    document = HTML(string=html, base_url=base_url)
+    document = HTML(string=html, base_url="/", url_fetcher=_nothing)
     return bytes(document.write_pdf(stylesheets=[style], pdf_variant="pdf/ua-1") or b"")
