@@ -5,6 +5,7 @@ A region's figures are its primary OEWS area's (or another of its areas, `?area=
 district's are its office county's area, since OEWS publishes no district wages.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -27,16 +28,24 @@ from pathways.occupations.overview import Overview, cached_overview, load_histor
 PDF_CACHE_SECONDS = 24 * 60 * 60
 
 
+class BadChoice(Exception):
+    """A query string choice the page does not know; the message says what to choose."""
+
+
 class OverviewQuery(forms.Form):
     framework = forms.ChoiceField(choices=Framework.choices, required=False)
     area = forms.CharField(max_length=7, required=False)
 
 
-def _parse(request: HttpRequest) -> tuple[str, str] | None:
+def _parse(request: HttpRequest) -> tuple[str, str]:
+    """The framework (2024 unless legacy) and the area code asked for; BadChoice with the
+    reader's message when either is not one the page knows."""
     form = OverviewQuery(request.GET)
-    if not form.is_valid():
-        return None
-    return form.cleaned_data["framework"] or Framework.MODERN, form.cleaned_data["area"]
+    if form.is_valid():
+        return form.cleaned_data["framework"] or Framework.MODERN, form.cleaned_data["area"]
+    if "framework" in form.errors:
+        raise BadChoice(_("Unknown framework: choose 2024 or legacy."))
+    raise BadChoice(_("Unknown area: choose one of this region's OEWS areas."))
 
 
 def _bad(message: str) -> HttpResponse:
@@ -47,13 +56,10 @@ def _region_place(request: HttpRequest, slug: str) -> tuple[WorkforceRegion, Pla
     region = services.region(slug)
     if region is None:
         raise Http404(_("No workforce region has this name."))
-    parsed = _parse(request)
-    if parsed is None:
-        raise ValueError(_("Unknown framework: choose 2024 or legacy."))
-    framework, area = parsed
+    framework, area = _parse(request)
     place_market = markets.region_market(region, area)
     if place_market is None:
-        raise ValueError(_("Unknown area: choose one of this region's OEWS areas."))
+        raise BadChoice(_("Unknown area: choose one of this region's OEWS areas."))
     return region, place_market, framework
 
 
@@ -61,10 +67,9 @@ def _district_place(request: HttpRequest, nces_id: str) -> tuple[District, Place
     district = services.district_with_place(nces_id)
     if district is None:
         raise Http404(_("No school district has this NCES id."))
-    parsed = _parse(request)
-    if parsed is None or parsed[1]:
-        raise ValueError(_("Unknown framework: choose 2024 or legacy."))
-    return district, markets.district_market(district), parsed[0]
+    # A district's figures are its county's area: an `area` choice is for regions only.
+    framework, _area = _parse(request)
+    return district, markets.district_market(district), framework
 
 
 def _context(place_market: PlaceMarket, framework: str) -> dict[str, Any]:
@@ -83,34 +88,42 @@ def _context(place_market: PlaceMarket, framework: str) -> dict[str, Any]:
     }
 
 
-def region_overview(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        region, place_market, framework = _region_place(request, slug)
-    except ValueError as error:
-        return _bad(str(error))
-    context = {
+def _region_context(request: HttpRequest, slug: str) -> dict[str, Any]:
+    region, place_market, framework = _region_place(request, slug)
+    return {
         "region": region,
         "region_name": region.local_name,
         "place_name": _("%(name)s region") % {"name": region.local_name},
         "areas": services.coverage(region)[0],
         **_context(place_market, framework),
     }
-    return render(request, "geography/overview.html", context)
 
 
-def district_overview(request: HttpRequest, nces_id: str) -> HttpResponse:
-    try:
-        district, place_market, framework = _district_place(request, nces_id)
-    except ValueError as error:
-        return _bad(str(error))
+def _district_context(request: HttpRequest, nces_id: str) -> dict[str, Any]:
+    district, place_market, framework = _district_place(request, nces_id)
     region = district.county.region
-    context = {
+    return {
         "district": district,
         "region": region,
         "region_name": region.local_name,
         "place_name": district.name,
         **_context(place_market, framework),
     }
+
+
+def region_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        context = _region_context(request, slug)
+    except BadChoice as error:
+        return _bad(str(error))
+    return render(request, "geography/overview.html", context)
+
+
+def district_overview(request: HttpRequest, nces_id: str) -> HttpResponse:
+    try:
+        context = _district_context(request, nces_id)
+    except BadChoice as error:
+        return _bad(str(error))
     return render(request, "geography/overview.html", context)
 
 
@@ -118,38 +131,33 @@ def district_overview(request: HttpRequest, nces_id: str) -> HttpResponse:
 
 
 def region_overview_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    return _pdf(request, f"region-{slug}", lambda: region_overview(request, slug))
+    return _pdf(request, f"region-{slug}", lambda: _region_context(request, slug))
 
 
 def district_overview_pdf(request: HttpRequest, nces_id: str) -> HttpResponse:
-    return _pdf(request, f"district-{nces_id}", lambda: district_overview(request, nces_id))
+    return _pdf(request, f"district-{nces_id}", lambda: _district_context(request, nces_id))
 
 
-def _pdf(request: HttpRequest, stem: str, page: Any) -> HttpResponse:
-    """The overview page printed by WeasyPrint (tagged PDF/UA-1), cached by data version."""
+def _pdf(request: HttpRequest, stem: str, context: Callable[[], dict[str, Any]]) -> HttpResponse:
+    """The overview printed by WeasyPrint (tagged PDF/UA-1), cached by content version."""
     language = translation.get_language() or "en"
     query = request.GET.urlencode()
     key = f"pathways:overview-pdf:{stem}:{language}:{query}:{content_version()}:{data_version()}"
     content = cache.get(key)
     if content is None:
-        response = page()
-        if response.status_code != 200:
-            return response
-        content = html_to_pdf(response.content.decode())
+        try:
+            html = render_to_string("geography/overview_pdf.html", context(), request=request)
+        except BadChoice as error:
+            return _bad(str(error))
+        content = html_to_pdf(html)
         cache.set(key, content, PDF_CACHE_SECONDS)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="overview-{stem}-{language}.pdf"'
     return response
 
 
-def _nothing(url: str) -> dict[str, Any]:
-    """The page's own stylesheets and scripts are for screens: the PDF brings its own."""
-    return {"string": b"", "mime_type": "text/css"}
-
-
 def html_to_pdf(html: str) -> bytes:
-    from weasyprint import CSS, HTML  # imported here: only PDF requests need it (and pango)
+    from weasyprint import HTML  # imported here: only PDF requests need it (and pango)
 
-    style = CSS(string=render_to_string("geography/overview_pdf.css"))
-    document = HTML(string=html, base_url="/", url_fetcher=_nothing)
-    return bytes(document.write_pdf(stylesheets=[style], pdf_variant="pdf/ua-1") or b"")
+    # The template inlines its stylesheet and links nothing, so nothing is fetched.
+    return bytes(HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1") or b"")
