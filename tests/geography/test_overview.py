@@ -249,3 +249,13 @@ def test_a_bad_choice_is_a_bad_request_with_a_message(client, labour_market, url
     response = client.get(url)
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_an_overview_takes_a_fixed_number_of_queries(
+    client, labour_market, django_assert_max_num_queries
+):
+    # The labour market, the overview and the vintages: no query per occupation or cluster.
+    with django_assert_max_num_queries(36):
+        client.get("/regions/central/overview/")
+    with django_assert_max_num_queries(6):
+        client.get("/districts/3500060/overview/")  # the same area: its overview is cached
