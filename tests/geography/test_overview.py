@@ -259,3 +259,12 @@ def test_an_overview_takes_a_fixed_number_of_queries(
         client.get("/regions/central/overview/")
     with django_assert_max_num_queries(6):
         client.get("/districts/3500060/overview/")  # the same area: its overview is cached
+
+
+def test_a_region_overview_can_show_another_of_its_areas(client, labour_market):
+    page = get_page(client, "/regions/northern/overview/?area=0042140")
+    assert "These figures are for Santa Fe, NM, one of the Northern region’s OEWS areas." in page
+    assert '<a href="?area=0042140" aria-current="true"><strong>Santa Fe, NM</strong>' in page
+    assert 'Northern New Mexico nonmetropolitan area</a> <span class="tag tag-primary">' in page
+    caption, _ = table_starting(tables_of(page), "The 10 occupations with the most jobs")
+    assert caption.endswith(", Santa Fe, NM")

@@ -7,6 +7,7 @@ district's are its office county's area, since OEWS publishes no district wages.
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.cache import cache
@@ -141,7 +142,10 @@ def district_overview_pdf(request: HttpRequest, nces_id: str) -> HttpResponse:
 def _pdf(request: HttpRequest, stem: str, context: Callable[[], dict[str, Any]]) -> HttpResponse:
     """The overview printed by WeasyPrint (tagged PDF/UA-1), cached by content version."""
     language = translation.get_language() or "en"
-    query = request.GET.urlencode()
+    # Only the choices the page reads: other parameters must not multiply cached PDFs.
+    query = urlencode(
+        sorted((k, v) for k, v in request.GET.items() if k in OverviewQuery.base_fields)
+    )
     key = f"pathways:overview-pdf:{stem}:{language}:{query}:{content_version()}:{data_version()}"
     content = cache.get(key)
     if content is None:
