@@ -268,3 +268,16 @@ def test_a_region_overview_can_show_another_of_its_areas(client, labour_market):
     assert 'Northern New Mexico nonmetropolitan area</a> <span class="tag tag-primary">' in page
     caption, _ = table_starting(tables_of(page), "The 10 occupations with the most jobs")
     assert caption.endswith(", Santa Fe, NM")
+
+
+def test_a_top_coded_median_is_shown_as_the_cap_and_not_compared(client, labour_market):
+    WageEstimate.objects.create(
+        area=state_area("3500007"),  # Eastern New Mexico nonmetropolitan area
+        soc_code="29-1212",
+        oews_title="Cardiologists",
+        is_detailed=True,
+        employment=2000,
+        top_coded=["median_annual", "median_hourly"],
+    )
+    _, rows = table_starting(tables_of(get_page(client, EASTERN)), "Median wage, ")
+    assert rows[1] == ["Cardiologists", "≥ $239,200", "≥ $239,200", "—", "—"]

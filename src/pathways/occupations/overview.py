@@ -46,8 +46,9 @@ class WageGap:
     area_median: Decimal | None
     state_median: Decimal | None
     per_hour: bool = False
-    # BLS published the median only as "at or above" its cap, in the area or statewide.
-    top_coded: bool = False
+    # BLS published the median only as "at or above" its cap (no number to compare).
+    area_top_coded: bool = False
+    state_top_coded: bool = False
 
     @property
     def difference(self) -> Decimal | None:
@@ -179,7 +180,8 @@ def wage_gaps(rows: list[OccupationRow], state_code: str) -> list[WageGap]:
                 area_median=_decimal(getattr(here, column)),
                 state_median=_decimal(getattr(there, column)) if there else None,
                 per_hour=not annual,
-                top_coded=column in here.top_coded or bool(there and column in there.top_coded),
+                area_top_coded=column in here.top_coded,
+                state_top_coded=bool(there and column in there.top_coded),
             )
         )
     return gaps

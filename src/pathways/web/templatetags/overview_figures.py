@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import template
 from django.utils.translation import gettext as _
 
+from pathways.occupations.wages import TOP_CODES
 from pathways.web.templatetags.pathways import dollars
 
 register = template.Library()
@@ -17,9 +18,13 @@ def _money(value: Decimal, per_hour: bool) -> str:
 @register.simple_tag
 def median_wage(value: Decimal | None, per_hour: bool, top_coded: bool = False) -> str:
     """$94,340, or "$23.75 an hour"; "≥ $239,200" where BLS top-codes it."""
-    if value is None:
-        return _("at or above $239,200") if top_coded and not per_hour else "—"
-    amount = _money(value, per_hour)
+    if value is None and top_coded:
+        value, prefix = TOP_CODES["hourly" if per_hour else "annual"], "≥ "
+    elif value is None:
+        return "—"
+    else:
+        prefix = ""
+    amount = prefix + _money(value, per_hour)
     return _("%(wage)s an hour") % {"wage": amount} if per_hour else amount
 
 
