@@ -270,3 +270,52 @@ def counsels_resume_owner(user: Any, resume: Any) -> bool:
 rules.add_perm("resumes.add_resume", is_student)
 rules.add_perm("resumes.change_resume", is_student & owns_resume)
 rules.add_perm("resumes.view_resume", (is_student & owns_resume) | counsels_resume_owner)
+
+
+# Class codes (issue #17): counselors make them for their own school (their district when
+# tied to none), coordinators for any school of their district; the state sees all.
+def class_codes_visible_to(user: Any) -> Q:
+    if is_state_admin(user):
+        return Q()
+    if not is_district_staff(user):
+        return Q(pk__in=[])
+    if is_counselor(user) and user.school_id is not None:
+        return Q(school_id=user.school_id)
+    return Q(district_id=user.district_id)
+
+
+def schools_for_class_codes(user: Any) -> Q:
+    """The schools `user` may make class codes for, as a filter on School."""
+    if is_state_admin(user):
+        return Q()
+    if not is_district_staff(user):
+        return Q(pk__in=[])
+    if is_counselor(user) and user.school_id is not None:
+        return Q(pk=user.school_id)
+    return Q(district_id=user.district_id)
+
+
+@rules.predicate
+def class_code_in_scope(user: Any, code: Any) -> bool:
+    if code is None:
+        return False
+    return bool(type(code).objects.filter(class_codes_visible_to(user), pk=code.pk).exists())
+
+
+@rules.predicate
+def school_in_class_code_scope(user: Any, school: Any) -> bool:
+    if school is None:
+        return False
+    return bool(type(school).objects.filter(schools_for_class_codes(user), pk=school.pk).exists())
+
+
+rules.add_perm("accounts.manage_class_codes", is_state_admin | is_district_staff)
+rules.add_perm(
+    "accounts.add_classcode", (is_state_admin | is_district_staff) & school_in_class_code_scope
+)
+rules.add_perm(
+    "accounts.change_classcode", (is_state_admin | is_district_staff) & class_code_in_scope
+)
+
+# Saved occupations (issue #17): a student keeps their own list.
+rules.add_perm("saved.save_occupation", is_student)
