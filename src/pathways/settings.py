@@ -5,6 +5,7 @@ them. DEBUG is off unless DJANGO_DEBUG=1.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "pathways.students",
     "pathways.resumes",
     "pathways.saved",
+    "pathways.plans",
     "pathways.web",
     "pathways.guide",
     "axes",
@@ -274,3 +276,10 @@ PATHWAYS_UPLOAD_SHRINK_WARNING = float(os.environ.get("PATHWAYS_UPLOAD_SHRINK_WA
 PATHWAYS_UPLOAD_CONFIRM_HOURS = float(os.environ.get("PATHWAYS_UPLOAD_CONFIRM_HOURS", "24"))
 # Bounds on every uploaded spreadsheet (core/spreadsheets/reading.py Bounds: the defaults).
 PATHWAYS_SPREADSHEET_BOUNDS: dict[str, float] = {}
+
+# Next Step Plans (issue #17): how long a parent's signing link lasts, and the day (month-day,
+# in the calendar year a school year ends) by which each student's plan should be complete.
+PATHWAYS_PARENT_LINK_LIFETIME = timedelta(
+    days=int(os.environ.get("PATHWAYS_PARENT_LINK_DAYS", "14"))
+)
+PATHWAYS_PLAN_DUE = os.environ.get("PATHWAYS_PLAN_DUE", "05-15")
