@@ -386,10 +386,7 @@ def coordinates_plan_student(user: Any, plan: Any) -> bool:
 rules.add_perm("plans.add_plan", is_student)
 rules.add_perm(
     "plans.view_plan",
-    is_state_admin
-    | (is_student & owns_plan)
-    | counsels_plan_student
-    | coordinates_plan_student,
+    is_state_admin | (is_student & owns_plan) | counsels_plan_student | coordinates_plan_student,
 )
 # The student writes their plan; their counselor may edit it with them.
 rules.add_perm("plans.change_plan", (is_student & owns_plan) | counsels_plan_student)
