@@ -96,6 +96,10 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Joining with a class code, per address (django-ratelimit rates, over the shared cache):
+# a classroom shares one address, so every try has a loose limit; refused codes a tight one.
+PATHWAYS_JOIN_RATE = os.environ.get("PATHWAYS_JOIN_RATE", "200/h")
+PATHWAYS_JOIN_FAILURE_RATE = os.environ.get("PATHWAYS_JOIN_FAILURE_RATE", "20/h")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"  # each role's own page (accounts/rules.py)
 LOGOUT_REDIRECT_URL = "/"
