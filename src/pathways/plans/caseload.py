@@ -178,6 +178,15 @@ def remind(user: Any, student_ids: Sequence[int], message: str) -> int:
     return len(students)
 
 
+def cte_label(status: str) -> str:
+    labels = {
+        "participant": _("participant"),
+        "concentrator": _("concentrator"),
+        "completer": _("completer"),
+    }
+    return str(labels.get(status, ""))
+
+
 def export_rows(user: Any, rows: list[CaseloadRow]) -> tuple[list[str], list[list[Any]]]:
     """The CSV's header and rows, audited. Names only for district staff (their own
     district's students): names never leave the district."""
@@ -194,7 +203,7 @@ def export_rows(user: Any, rows: list[CaseloadRow]) -> tuple[list[str], list[lis
             row.grade or "",
             str(STATUS_LABELS[row.status]),
             row.program_title,
-            row.cte_status,
+            cte_label(row.cte_status),
             _("yes") if row.past_due else _("no"),
         ]
         if with_names:

@@ -16,7 +16,15 @@ from django.utils.translation import gettext_lazy
 from pathways.core.spreadsheets.writing import csv_response
 from pathways.programs.models import ProgramOfStudy
 
-from .caseload import CTE_STATUSES, SHOWN_ROWS, Filters, caseload, export_rows, remind
+from .caseload import (
+    CTE_STATUSES,
+    SHOWN_ROWS,
+    Filters,
+    caseload,
+    cte_label,
+    export_rows,
+    remind,
+)
 from .models import GRADES
 from .versions import STATUS_LABELS, current_school_year, due_date
 
@@ -57,13 +65,8 @@ class FilterForm(forms.Form):
         self.fields["program"].choices = [("", _("Any"))] + [  # type: ignore[attr-defined]
             (str(p.pk), p.title) for p in programs
         ]
-        labels = {
-            "participant": _("participant"),
-            "concentrator": _("concentrator"),
-            "completer": _("completer"),
-        }
         self.fields["cte"].choices = [  # type: ignore[attr-defined]
-            (k, labels.get(k, v))
+            (k, cte_label(k) or v)
             for k, v in self.fields["cte"].choices  # type: ignore[attr-defined]
         ]
 
