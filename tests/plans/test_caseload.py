@@ -133,3 +133,14 @@ def test_the_csv_is_audited_and_names_students_only_inside_the_district(client, 
     )
     assert audits[0] == (people.counselor.username, 3, True)
     assert audits[1][0] == people.state_admin.username and audits[1][2] is False
+
+
+def test_the_caseload_takes_the_same_queries_for_ten_students_as_for_three(
+    people, plans, year, django_assert_max_num_queries
+):
+    for number in range(7):
+        student = StudentFactory(school=school("001"), student_id=f"S6{number:02d}")
+        plan_with_version(student, school_year=year, grade=10)
+    with django_assert_max_num_queries(8):
+        rows = caseload(people.counselor, Filters())
+    assert len(rows) == 10

@@ -123,3 +123,40 @@ def test_the_pdf_language_must_be_english_or_spanish(client, people, year):
     plan = plan_with_version(people.student, school_year=year)
     client.force_login(people.student)
     assert client.get(reverse("plans:pdf", args=[plan.pk]) + "?lang=fr").status_code == 400
+
+
+def test_a_new_plan_starts_in_the_grade_of_the_class_code_joined_with(client, people):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pathways.accounts.class_codes import create_class_code
+    from pathways.accounts.models import ClassCodeJoin
+    from tests.factories.accounts import StudentFactory
+    from tests.factories.students import school
+
+    code = create_class_code(
+        people.counselor,
+        school=school("001"),
+        school_year=2027,
+        grade=11,
+        expires_on=timezone.localdate() + timedelta(days=5),
+        max_uses=3,
+    )
+    joined = StudentFactory(school=school("001"))
+    ClassCodeJoin.objects.create(class_code=code, account=joined)
+    client.force_login(joined)
+    assert 'value="11" selected' in client.get(MINE).text
+
+
+def test_a_student_dismisses_a_reminder(client, people):
+    from pathways.plans.models import PlanReminder
+
+    reminder = PlanReminder.objects.create(
+        student=people.student, sent_by=people.counselor, sent_by_name="Ms. Baca", message="Sign"
+    )
+    client.force_login(people.other_student)
+    assert client.post(reverse("plans:dismiss", args=[reminder.pk])).status_code == 404
+    client.force_login(people.student)
+    client.post(reverse("plans:dismiss", args=[reminder.pk]))
+    assert "Ms. Baca" not in client.get(reverse("accounts:dashboard")).text

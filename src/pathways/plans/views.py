@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pathways.accounts.models import ClassCodeJoin
 from pathways.programs.models import ProgramOfStudy
 from pathways.students.models import StudentYear
 
@@ -37,7 +38,8 @@ def _plan(request: HttpRequest, plan_id: int, permission: str) -> NextStepPlan:
 
 
 def _grade_from_records(student: Any) -> int:
-    """The grade the student's district last reported, within 8-12; 9 when unknown."""
+    """The grade the student's district last reported, else the grade of the class code
+    they joined with, within 8-12; 9 when neither says."""
     grade = (
         StudentYear.objects.filter(student_id=student.student_id)
         .order_by("-school_year")
@@ -46,6 +48,12 @@ def _grade_from_records(student: Any) -> int:
         if student.student_id
         else None
     )
+    if grade is None:
+        grade = (
+            ClassCodeJoin.objects.filter(account_id=student.pk)
+            .values_list("class_code__grade", flat=True)
+            .first()
+        )
     return grade if grade is not None and grade in GRADES else 9
 
 
