@@ -160,3 +160,16 @@ def test_a_student_dismisses_a_reminder(client, people):
     client.force_login(people.student)
     client.post(reverse("plans:dismiss", args=[reminder.pk]))
     assert "Ms. Baca" not in client.get(reverse("accounts:dashboard")).text
+
+
+def test_each_career_goal_says_whether_the_program_leads_to_it(client, people, program):
+    from pathways.framework.models import SubClusterOccupation
+
+    SubClusterOccupation.objects.create(subcluster=program.subcluster, soc_code="29-1141")
+    client.force_login(people.student)
+    client.post(MINE, plan_form(program))
+    page = client.get(MINE).text
+    goals = page[
+        page.index('id="goals-caption"') : page.index("</table>", page.index("goals-caption"))
+    ]
+    assert "The program of study leads here" in goals and "<td>yes</td>" in goals

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pathways.occupations.tables import OccupationRow, occupation_rows
+from pathways.programs.models import ProgramOfStudy
+from pathways.programs.reach import occupations_reached
 from pathways.saved.services import saved_occupations
 from pathways.students.progress import Mark, ProgramProgress, course_record, progress_for
 
@@ -20,6 +22,7 @@ class GoalLine:
     soc: str
     title: str
     row: OccupationRow | None  # None when the current data has no figures for the code
+    reached: bool | None = None  # the program of study leads to it; None: no program chosen
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,14 @@ def goal_lines(socs_titles: list[tuple[str, str]]) -> list[GoalLine]:
     ]
 
 
+def reached_socs(program_id: int | None) -> set[str] | None:
+    """The SOC codes the chosen program leads to (programs/reach.py), None with no program."""
+    program = ProgramOfStudy.objects.filter(pk=program_id).first() if program_id else None
+    if program is None:
+        return None
+    return set(occupations_reached(program).socs)
+
+
 def saved_careers(student: Any) -> list[tuple[str, str]]:
     """The student's saved occupations as (SOC code, title), newest first."""
     codes = list(saved_occupations(student).values_list("occupation_id", flat=True))
@@ -101,11 +112,15 @@ def present(
     ]
     years = [(grade, [c for c in lines if c.grade == grade]) for grade in HIGH_SCHOOL_GRADES]
     signatures = signed_roles(version)
+    goals = goal_lines([(g["soc"], g["title"]) for g in content["career_goals"]])
+    reached = reached_socs(program_id) if goals else None
+    if reached is not None:
+        goals = [GoalLine(g.soc, g.title, g.row, g.soc in reached) for g in goals]
     page = PlanPage(
         plan=plan,
         version=version,
         content=content,
-        goals=goal_lines([(g["soc"], g["title"]) for g in content["career_goals"]]),
+        goals=goals,
         course_years=years,
         unplanned=[c for c in lines if c.grade is None],
         progress=progress,
