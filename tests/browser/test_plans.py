@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, wcag_violations
 from tests.browser.test_students import (
     SUBCLUSTER,
     Account,
@@ -140,6 +140,11 @@ def counselor_signs_and_invites(page: Page, site_url: str, school: School, axe) 
     page.get_by_role("button", name="Sign as the counselor").click()
     expect(page.locator(".plan-signatures")).to_contain_text("School counselor: signed by")
     assert_accessible_on_a_phone(page, axe)
+    plan_address = page.url
+    page.get_by_role("link", name="Print view").click()
+    expect(page.locator("h1")).to_contain_text("Next Step Plan")
+    assert wcag_violations(axe, page) == []
+    page.goto(plan_address)
     page.select_option("#parent-language", "es")
     page.get_by_role("button", name="Make a parent link and code").click()
     address = page.locator(".parent-address").inner_text()
