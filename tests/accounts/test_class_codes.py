@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from pathways.accounts.class_codes import normalize
+from pathways.accounts.class_codes import codes_with_uses, normalize
 from pathways.accounts.models import CLASS_CODE_ALPHABET, ClassCode, ClassCodeJoin, Role, User
 from tests.factories import CounselorFactory, DistrictCoordinatorFactory, StudentFactory
 from tests.factories.class_codes import ClassCodeFactory
@@ -209,3 +209,39 @@ def test_codes_are_read_however_they_are_typed():
 def test_the_join_page_is_in_spanish(client, districts):
     response = client.get("/es/accounts/join/")
     assert "Únete con un código de clase" in response.content.decode()
+
+
+# Who may make a code for, and change a code of, school A-100 (Albuquerque): by hand.
+SCOPE_TABLE = [
+    # person,                         add for A-100, change A-100's code
+    ("counselor of A-100", True, True),
+    ("counselor of A-200", False, False),
+    ("counselor of district A, no school", True, True),
+    ("coordinator A", True, True),
+    ("coordinator B", False, False),
+    ("state admin", True, True),
+    ("student of A-100", False, False),
+]
+
+
+def _person(name: str):  # type: ignore[no-untyped-def]
+    from tests.factories import StateAdminFactory
+
+    return {
+        "counselor of A-100": lambda: CounselorFactory(school=school("100")),
+        "counselor of A-200": lambda: CounselorFactory(school=school("200")),
+        "counselor of district A, no school": lambda: CounselorFactory(school=None),
+        "coordinator A": DistrictCoordinatorFactory,
+        "coordinator B": lambda: DistrictCoordinatorFactory(district=alamogordo()),
+        "state admin": StateAdminFactory,
+        "student of A-100": lambda: StudentFactory(school=school("100")),
+    }[name]()
+
+
+@pytest.mark.parametrize("person, may_add, may_change", SCOPE_TABLE)
+def test_class_code_scope(districts, person, may_add, may_change):
+    user = _person(person)
+    code = ClassCodeFactory(school=school("100"))
+    assert user.has_perm("accounts.add_classcode", code.school) is may_add
+    assert user.has_perm("accounts.change_classcode", code) is may_change
+    assert codes_with_uses(user).filter(pk=code.pk).exists() is may_change
