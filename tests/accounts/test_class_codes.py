@@ -245,3 +245,11 @@ def test_class_code_scope(districts, person, may_add, may_change):
     assert user.has_perm("accounts.add_classcode", code.school) is may_add
     assert user.has_perm("accounts.change_classcode", code) is may_change
     assert codes_with_uses(user).filter(pk=code.pk).exists() is may_change
+
+
+@pytest.mark.parametrize("hostile", ["\x00", "x" * 3000, "<script>alert(1)</script>", "١٢"])
+def test_hostile_join_input_answers_4xx_never_5xx(client, districts, hostile):
+    assert client.get(reverse("accounts:join"), {"code": hostile}).status_code == 200
+    for field in ("class_code", "username", "student_id", "password1"):
+        response = _join(client, "ACDEFGHJ", **{field: hostile})
+        assert 400 <= response.status_code < 500
