@@ -253,3 +253,13 @@ def test_hostile_join_input_answers_4xx_never_5xx(client, districts, hostile):
     for field in ("class_code", "username", "student_id", "password1"):
         response = _join(client, "ACDEFGHJ", **{field: hostile})
         assert 400 <= response.status_code < 500
+
+
+def test_the_limit_counts_the_visitor_behind_the_proxy_not_the_proxy(rf, settings):
+    from pathways.accounts.views_class_codes import client_address
+
+    settings.PATHWAYS_TRUSTED_PROXIES = ["127.0.0.1"]
+    behind = rf.post("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
+    assert client_address("join", behind) == "203.0.113.9"
+    direct = rf.post("/", REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR="6.6.6.6")
+    assert client_address("join", direct) == "198.51.100.4"
