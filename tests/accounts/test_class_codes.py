@@ -263,3 +263,16 @@ def test_the_limit_counts_the_visitor_behind_the_proxy_not_the_proxy(rf, setting
     assert client_address("join", behind) == "203.0.113.9"
     direct = rf.post("/", REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR="6.6.6.6")
     assert client_address("join", direct) == "198.51.100.4"
+
+
+def test_the_code_list_counts_joins_without_a_query_per_code(
+    client, districts, django_assert_max_num_queries
+):
+    mine = school("100")
+    for _ in range(5):
+        code = ClassCodeFactory(school=mine)
+        ClassCodeJoin.objects.create(class_code=code, account=StudentFactory(school=mine))
+    client.force_login(CounselorFactory(school=mine))
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("accounts:class_codes"))
+    assert response.content.decode().count("1 of 30") == 5
