@@ -100,6 +100,10 @@ AXES_RESET_ON_SUCCESS = True
 # a classroom shares one address, so every try has a loose limit; refused codes a tight one.
 PATHWAYS_JOIN_RATE = os.environ.get("PATHWAYS_JOIN_RATE", "200/h")
 PATHWAYS_JOIN_FAILURE_RATE = os.environ.get("PATHWAYS_JOIN_FAILURE_RATE", "20/h")
+# The proxies whose X-Forwarded-For names the visitor (the same as gunicorn's setting).
+PATHWAYS_TRUSTED_PROXIES = [
+    a.strip() for a in os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",") if a.strip()
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"  # each role's own page (accounts/rules.py)
 LOGOUT_REDIRECT_URL = "/"

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from pathways.accounts.class_codes import normalize
+from pathways.accounts.class_codes import codes_with_uses, normalize
 from pathways.accounts.models import CLASS_CODE_ALPHABET, ClassCode, ClassCodeJoin, Role, User
 from tests.factories import CounselorFactory, DistrictCoordinatorFactory, StudentFactory
 from tests.factories.class_codes import ClassCodeFactory
@@ -209,3 +209,70 @@ def test_codes_are_read_however_they_are_typed():
 def test_the_join_page_is_in_spanish(client, districts):
     response = client.get("/es/accounts/join/")
     assert "Únete con un código de clase" in response.content.decode()
+
+
+# Who may make a code for, and change a code of, school A-100 (Albuquerque): by hand.
+SCOPE_TABLE = [
+    # person,                         add for A-100, change A-100's code
+    ("counselor of A-100", True, True),
+    ("counselor of A-200", False, False),
+    ("counselor of district A, no school", True, True),
+    ("coordinator A", True, True),
+    ("coordinator B", False, False),
+    ("state admin", True, True),
+    ("student of A-100", False, False),
+]
+
+
+def _person(name: str):  # type: ignore[no-untyped-def]
+    from tests.factories import StateAdminFactory
+
+    return {
+        "counselor of A-100": lambda: CounselorFactory(school=school("100")),
+        "counselor of A-200": lambda: CounselorFactory(school=school("200")),
+        "counselor of district A, no school": lambda: CounselorFactory(school=None),
+        "coordinator A": DistrictCoordinatorFactory,
+        "coordinator B": lambda: DistrictCoordinatorFactory(district=alamogordo()),
+        "state admin": StateAdminFactory,
+        "student of A-100": lambda: StudentFactory(school=school("100")),
+    }[name]()
+
+
+@pytest.mark.parametrize("person, may_add, may_change", SCOPE_TABLE)
+def test_class_code_scope(districts, person, may_add, may_change):
+    user = _person(person)
+    code = ClassCodeFactory(school=school("100"))
+    assert user.has_perm("accounts.add_classcode", code.school) is may_add
+    assert user.has_perm("accounts.change_classcode", code) is may_change
+    assert codes_with_uses(user).filter(pk=code.pk).exists() is may_change
+
+
+@pytest.mark.parametrize("hostile", ["\x00", "x" * 3000, "<script>alert(1)</script>", "١٢"])
+def test_hostile_join_input_answers_4xx_never_5xx(client, districts, hostile):
+    assert client.get(reverse("accounts:join"), {"code": hostile}).status_code == 200
+    for field in ("class_code", "username", "student_id", "password1"):
+        response = _join(client, "ACDEFGHJ", **{field: hostile})
+        assert 400 <= response.status_code < 500
+
+
+def test_the_limit_counts_the_visitor_behind_the_proxy_not_the_proxy(rf, settings):
+    from pathways.accounts.views_class_codes import client_address
+
+    settings.PATHWAYS_TRUSTED_PROXIES = ["127.0.0.1"]
+    behind = rf.post("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
+    assert client_address("join", behind) == "203.0.113.9"
+    direct = rf.post("/", REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR="6.6.6.6")
+    assert client_address("join", direct) == "198.51.100.4"
+
+
+def test_the_code_list_counts_joins_without_a_query_per_code(
+    client, districts, django_assert_max_num_queries
+):
+    mine = school("100")
+    for _ in range(5):
+        code = ClassCodeFactory(school=mine)
+        ClassCodeJoin.objects.create(class_code=code, account=StudentFactory(school=mine))
+    client.force_login(CounselorFactory(school=mine))
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("accounts:class_codes"))
+    assert response.content.decode().count("1 of 30") == 5

@@ -113,3 +113,15 @@ def test_my_saved_careers_is_for_students(client, labour_market):
 def test_my_saved_careers_is_in_spanish(client, labour_market):
     client.force_login(StudentFactory())
     assert "Mis carreras guardadas" in client.get("/es/saved/").content.decode()
+
+
+def test_the_list_page_makes_the_same_few_queries_however_long_the_list(
+    client, labour_market, django_assert_max_num_queries
+):
+    student = StudentFactory()
+    for soc in ("29-1141", "29-1171", "29-1212", "25-2031", "47-2111", "35-2014"):
+        SavedOccupationFactory(owner=student, occupation_id=soc)
+    client.force_login(student)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("saved:mine"))
+    assert response.content.decode().count('name="soc"') == 6

@@ -96,8 +96,8 @@ def usable_code(typed: str, today: date | None = None) -> ClassCode:
 def join_with_code(typed: str, username: str, password: str, student_id: str = "") -> User:
     """Make a student account with the code's district and school; the typed state student
     ID is recorded as a claim for a counselor to confirm, never set on the account."""
+    code = usable_code(typed)  # a refused code is answered without taking the write lock
     with transaction.atomic():
-        code = usable_code(typed)
         # Lock the code and count again under the lock: the last place goes to one student.
         code = ClassCode.objects.select_for_update().get(pk=code.pk)
         if code.joins.count() >= code.max_uses:

@@ -43,7 +43,7 @@ class ClassCodeForm(forms.ModelForm):
             "expires_on": _("Up to 200 days from today."),
             "max_uses": _("From 1 to 200."),
         }
-        widgets = {"expires_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"expires_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args: Any, creator: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
