@@ -5,6 +5,7 @@ them. DEBUG is off unless DJANGO_DEBUG=1.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
     "pathways.budget",
     "pathways.students",
     "pathways.resumes",
+    "pathways.saved",
+    "pathways.plans",
     "pathways.web",
     "pathways.guide",
     "axes",
@@ -93,6 +96,14 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Joining with a class code, per address (django-ratelimit rates, over the shared cache):
+# a classroom shares one address, so every try has a loose limit; refused codes a tight one.
+PATHWAYS_JOIN_RATE = os.environ.get("PATHWAYS_JOIN_RATE", "200/h")
+PATHWAYS_JOIN_FAILURE_RATE = os.environ.get("PATHWAYS_JOIN_FAILURE_RATE", "20/h")
+# The proxies whose X-Forwarded-For names the visitor (the same as gunicorn's setting).
+PATHWAYS_TRUSTED_PROXIES = [
+    a.strip() for a in os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",") if a.strip()
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"  # each role's own page (accounts/rules.py)
 LOGOUT_REDIRECT_URL = "/"
@@ -273,3 +284,10 @@ PATHWAYS_UPLOAD_SHRINK_WARNING = float(os.environ.get("PATHWAYS_UPLOAD_SHRINK_WA
 PATHWAYS_UPLOAD_CONFIRM_HOURS = float(os.environ.get("PATHWAYS_UPLOAD_CONFIRM_HOURS", "24"))
 # Bounds on every uploaded spreadsheet (core/spreadsheets/reading.py Bounds: the defaults).
 PATHWAYS_SPREADSHEET_BOUNDS: dict[str, float] = {}
+
+# Next Step Plans (issue #17): how long a parent's signing link lasts, and the day (month-day,
+# in the calendar year a school year ends) by which each student's plan should be complete.
+PATHWAYS_PARENT_LINK_LIFETIME = timedelta(
+    days=int(os.environ.get("PATHWAYS_PARENT_LINK_DAYS", "14"))
+)
+PATHWAYS_PLAN_DUE = os.environ.get("PATHWAYS_PLAN_DUE", "05-15")

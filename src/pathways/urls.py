@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("budget/", include("pathways.budget.urls")),
     path("students/", include("pathways.students.urls")),
     path("resume/", include("pathways.resumes.urls")),
+    path("saved/", include("pathways.saved.urls")),
+    path("plans/", include("pathways.plans.urls")),
     prefix_default_language=False,
 )
 

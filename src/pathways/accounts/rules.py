@@ -270,3 +270,131 @@ def counsels_resume_owner(user: Any, resume: Any) -> bool:
 rules.add_perm("resumes.add_resume", is_student)
 rules.add_perm("resumes.change_resume", is_student & owns_resume)
 rules.add_perm("resumes.view_resume", (is_student & owns_resume) | counsels_resume_owner)
+
+
+# Class codes (issue #17): counselors make them for their own school (their district when
+# tied to none), coordinators for any school of their district; the state sees all.
+def class_codes_visible_to(user: Any) -> Q:
+    if is_state_admin(user):
+        return Q()
+    if not is_district_staff(user):
+        return Q(pk__in=[])
+    if is_counselor(user) and user.school_id is not None:
+        return Q(school_id=user.school_id)
+    return Q(district_id=user.district_id)
+
+
+def schools_for_class_codes(user: Any) -> Q:
+    """The schools `user` may make class codes for, as a filter on School."""
+    if is_state_admin(user):
+        return Q()
+    if not is_district_staff(user):
+        return Q(pk__in=[])
+    if is_counselor(user) and user.school_id is not None:
+        return Q(pk=user.school_id)
+    return Q(district_id=user.district_id)
+
+
+@rules.predicate
+def class_code_in_scope(user: Any, code: Any) -> bool:
+    if code is None:
+        return False
+    return bool(type(code).objects.filter(class_codes_visible_to(user), pk=code.pk).exists())
+
+
+@rules.predicate
+def school_in_class_code_scope(user: Any, school: Any) -> bool:
+    if school is None:
+        return False
+    return bool(type(school).objects.filter(schools_for_class_codes(user), pk=school.pk).exists())
+
+
+rules.add_perm("accounts.manage_class_codes", is_state_admin | is_district_staff)
+rules.add_perm(
+    "accounts.add_classcode", (is_state_admin | is_district_staff) & school_in_class_code_scope
+)
+rules.add_perm(
+    "accounts.change_classcode", (is_state_admin | is_district_staff) & class_code_in_scope
+)
+
+# Saved occupations (issue #17): a student keeps their own list.
+rules.add_perm("saved.save_occupation", is_student)
+
+
+# --- Next Step Plans and the caseload (issue #17) ------------------------------------------
+# Only the student, their counselors (their school, or their district when the counselor
+# has no school), their district's coordinators and the state see a plan.
+
+
+def plan_students_visible_to(user: Any) -> Q:
+    """The student accounts whose plans (and caseload row) `user` may see, as a filter on
+    User: the state all, a coordinator their district, a counselor their school."""
+    if user is None or not (user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    students = Q(role=Role.STUDENT)
+    if is_state_admin(user):
+        return students
+    if is_district_coordinator(user):
+        return students & Q(district_id=user.district_id)
+    if is_counselor(user):
+        students &= Q(district_id=user.district_id)
+        return students & Q(school_id=user.school_id) if user.school_id else students
+    if is_student(user):
+        return students & Q(pk=user.pk)
+    return Q(pk__in=[])
+
+
+def plans_visible_to(user: Any) -> Q:
+    """The plans `plans.view_plan` lets `user` see (NextStepPlan.objects.visible_to)."""
+    return Q(student__in=_student_accounts().filter(plan_students_visible_to(user)))
+
+
+def _student_accounts() -> Any:
+    from pathways.accounts.models import User
+
+    return User.objects.all()
+
+
+def _plan_student(plan: Any) -> Any:
+    return getattr(plan, "student", plan)  # a plan, or the student account itself
+
+
+@rules.predicate
+def owns_plan(user: Any, plan: Any) -> bool:
+    return plan is not None and user.is_authenticated and _plan_student(plan).pk == user.pk
+
+
+@rules.predicate
+def counsels_plan_student(user: Any, plan: Any) -> bool:
+    if plan is None or not is_counselor(user):
+        return False
+    student = _plan_student(plan)
+    if student.role != Role.STUDENT or student.district_id != user.district_id:
+        return False
+    return bool(user.school_id is None or student.school_id == user.school_id)
+
+
+@rules.predicate
+def coordinates_plan_student(user: Any, plan: Any) -> bool:
+    if plan is None or not is_district_coordinator(user):
+        return False
+    student = _plan_student(plan)
+    return bool(student.role == Role.STUDENT and student.district_id == user.district_id)
+
+
+# `obj` is a NextStepPlan, or a student account for the pages about a student's plan.
+rules.add_perm("plans.add_plan", is_student)
+rules.add_perm(
+    "plans.view_plan",
+    is_state_admin | (is_student & owns_plan) | counsels_plan_student | coordinates_plan_student,
+)
+# The student writes their plan; their counselor may edit it with them.
+rules.add_perm("plans.change_plan", (is_student & owns_plan) | counsels_plan_student)
+rules.add_perm("plans.sign_as_student", is_student & owns_plan)
+rules.add_perm("plans.sign_as_counselor", counsels_plan_student)
+rules.add_perm("plans.invite_parent", (is_student & owns_plan) | counsels_plan_student)
+rules.add_perm("plans.view_caseload", is_state_admin | is_district_staff)
+rules.add_perm("plans.remind_students", is_state_admin | is_district_staff)
+rules.add_perm("plans.export_caseload", is_state_admin | is_district_staff)
+# Names stay in the district: a caseload CSV names students only for district staff.
+rules.add_perm("plans.export_names", is_district_staff)

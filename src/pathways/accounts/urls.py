@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from . import views, views_manage
+from . import views, views_class_codes, views_manage
 
 app_name = "accounts"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -12,6 +12,17 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("users/invite/", views_manage.user_invite, name="user_invite"),
     path("users/<int:pk>/", views_manage.user_edit, name="user_edit"),
     path("users/<int:pk>/invite/", views_manage.user_reinvite, name="user_reinvite"),
+    path("join/", views_class_codes.join, name="join"),
+    path("class-codes/", views_class_codes.class_codes, name="class_codes"),
+    path("class-codes/<int:pk>/", views_class_codes.class_code, name="class_code"),
+    path(
+        "class-codes/<int:pk>/sheet/", views_class_codes.class_code_sheet, name="class_code_sheet"
+    ),
+    path(
+        "class-codes/<int:pk>/turn-off/",
+        views_class_codes.class_code_turn_off,
+        name="class_code_turn_off",
+    ),
     path("invitation/<uidb64>/<token>/", views.InvitationView.as_view(), name="invitation"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
