@@ -11,6 +11,7 @@ from pathways.geography.models import WorkforceRegion
 from .figures import KINDS
 from .models import Analysis, MediaEntry, Topic
 from .rendering import check_body
+from .validators import validate_https_url
 
 # Addresses under /analyses/ that are pages, not analyses.
 RESERVED_SLUGS = {"new", "editor", "feed", "media", "regions", "using-lmi"}
@@ -76,6 +77,14 @@ class ReturnForm(forms.Form):
 
 
 class MediaForm(forms.ModelForm[MediaEntry]):
+    media_url = forms.URLField(
+        label=_("audio or video address"),
+        max_length=500,
+        assume_scheme="https",
+        validators=[validate_https_url],
+        help_text=_("The episode's or recording's address; it must start with https://."),
+    )
+
     class Meta:
         model = MediaEntry
         fields = [
@@ -84,7 +93,6 @@ class MediaForm(forms.ModelForm[MediaEntry]):
         ]  # fmt: skip
         widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}
         help_texts = {
-            "media_url": _("The episode's or recording's address; it must start with https://."),
             "transcript": _("Required: everything said, so everyone can follow it."),
         }
 

@@ -86,10 +86,14 @@ def render_body(text: str, figure_id_prefix: str = "figure") -> Rendered:
         context = {"figure": figure, "number": numbers[code.key], "prefix": figure_id_prefix}
         block = f"<p>{token}</p>"
         if block in html:
-            html = html.replace(block, render_to_string("analyses/_figure_block.html", context))
-        html = html.replace(token, render_to_string("analyses/_figure_inline.html", context))
+            html = html.replace(block, _figure_html("block", context))
+        html = html.replace(token, _figure_html("inline", context))
     rendered.html = mark_safe(html)
     return rendered
+
+
+def _figure_html(layout: str, context: dict[str, object]) -> str:
+    return render_to_string(f"analyses/_figure_{layout}.html", context).strip()
 
 
 def _unavailable(error: ShortcodeError) -> str:
