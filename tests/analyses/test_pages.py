@@ -142,3 +142,7 @@ def test_coordinator_of_another_district_edits_nothing(db, client):
     analysis = AnalysisFactory(author=DistrictCoordinatorFactory(district=albuquerque()))
     client.force_login(DistrictCoordinatorFactory())
     assert client.get(f"/analyses/{analysis.slug}/edit/").status_code == 404
+
+
+def test_a_huge_media_number_is_not_found(db, client):
+    assert client.get(f"/analyses/media/{10**30}/").status_code == 404

@@ -116,7 +116,9 @@ def read_on_the_region_page(  # type: ignore[no-untyped-def]
     expect(page.locator("h1")).to_have_text(title)
     expect(page.locator(".analysis-body .live-figure-value")).to_have_text(wage)
     figures = page.locator(".figure-list")
-    expect(figures).to_contain_text(f"Median annual wage, Registered Nurses, Las Cruces, NM: {wage}")
+    expect(figures).to_contain_text(
+        f"Median annual wage, Registered Nurses, Las Cruces, NM: {wage}"
+    )
     expect(figures.locator(".source-note")).to_contain_text("Occupational Employment and Wage")
     expect(page.locator(".workflow")).to_have_count(0)  # visitors see no staff controls
     assert_accessible_on_a_phone(page, axe)
@@ -140,3 +142,13 @@ def delete_what_the_test_made(slug: str, accounts: list[Account]) -> None:
     User.objects.filter(username__in=usernames).delete()
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__in=usernames).delete()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/analyses/", "/es/analyses/", "/analyses/using-lmi/", "/es/analyses/using-lmi/"]
+)
+def test_analysis_pages_have_no_wcag_violations_and_fit_a_phone(site_url, page, axe, path):
+    page.goto(site_url + path)
+    expect(page.locator("h1")).to_have_count(1)
+    assert_accessible_on_a_phone(page, axe)
