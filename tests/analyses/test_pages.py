@@ -146,3 +146,27 @@ def test_coordinator_of_another_district_edits_nothing(db, client):
 
 def test_a_huge_media_number_is_not_found(db, client):
     assert client.get(f"/analyses/media/{10**30}/").status_code == 404
+
+
+def test_page_shows_figures_then_and_now_after_a_reload(labour_market, client):
+    import datetime
+
+    from pathways.analyses import workflow
+    from pathways.core.cache import bump_content_version
+    from pathways.datasets.models import DataSource
+    from pathways.occupations.models import WageEstimate
+
+    analysis = AnalysisFactory(slug="nurses", body=FORM["body"], status=Status.IN_REVIEW)
+    workflow.publish(analysis, StateAdminFactory())
+    page = client.get("/analyses/nurses/").content.decode()
+    assert "The data has not changed since this analysis was published" in page
+    WageEstimate.objects.filter(soc_code="29-1141", area_id="0010740").update(median_annual=95000)
+    DataSource.objects.create(
+        slug="oews", title="OEWS", publisher="BLS", vintage="May 2026", licence="Public domain",
+        origin="mirror", loaded_at=timezone.now() + datetime.timedelta(minutes=1),
+    )  # fmt: skip
+    bump_content_version()  # as every data load does
+    page = client.get("/analyses/nurses/").content.decode()
+    assert "<caption>Figures then and now</caption>" in page
+    assert "<td>$91,520</td>" in page and "<td>$95,000</td>" in page
+    assert "Written on: Occupational Employment and Wage Statistics, May 2025." in page

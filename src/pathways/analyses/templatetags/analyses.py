@@ -25,6 +25,16 @@ def sources_note(slugs: tuple[str, ...]) -> SafeString:
 
 
 @register.filter
+def source_at(slug: str, vintage: str) -> str:
+    """A source as it was when an analysis was published: its title and that vintage."""
+    try:
+        title = get_source(slug).local_title
+    except KeyError:  # no longer registered
+        title = slug
+    return title if vintage in title else f"{title} ({vintage})"
+
+
+@register.filter
 def figure_value(value: int | None, unit: str) -> str:
     """A snapshot's number as the page shows it: $88,400, or 120."""
     if value is None:
