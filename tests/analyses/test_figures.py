@@ -64,3 +64,11 @@ def test_same_shortcode_twice_is_one_figure(labour_market):
         f"{{{{median-wage soc=29-1141 area={EASTERN_NONMETRO}}}}}"
     )
     assert len(rendered.figures) == 1
+
+
+def test_an_area_may_be_named_as_the_msa(labour_market):
+    rendered = render_body("{{ median-wage soc=29-1141 area=<Las Cruces MSA> }}")
+    (figure,) = rendered.figures
+    assert figure.label.endswith("Las Cruces, NM")
+    assert figure.value == RN.medians["3500000"]  # no Las Cruces estimate here: statewide
+    assert figure.notes

@@ -87,9 +87,11 @@ def write_and_submit(  # type: ignore[no-untyped-def]
     page.fill("#id_body", f"Nurses are in demand.\n\nIn Las Cruces they earn {FIGURE} a year.")
     page.get_by_role("button", name="Preview").click()
     expect(page.locator(".preview .live-figure-value")).to_have_count(1)
+    assert_accessible_on_a_phone(page, axe)  # the preview with its list of figures
     page.get_by_role("button", name="Save draft").click()
     page.wait_for_url(f"**/analyses/{slug}/")
     expect(page.locator(".workflow")).to_contain_text("Status: Draft")
+    assert_accessible_on_a_phone(page, axe)  # the draft with its workflow buttons
     page.get_by_role("button", name="Submit for review").click()
     expect(page.locator(".messages")).to_contain_text("Submitted for review.")
     sign_out(page, site_url)
