@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "pathways.resumes",
     "pathways.saved",
     "pathways.plans",
+    "pathways.analyses",
     "pathways.web",
     "pathways.guide",
     "axes",

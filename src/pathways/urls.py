@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("resume/", include("pathways.resumes.urls")),
     path("saved/", include("pathways.saved.urls")),
     path("plans/", include("pathways.plans.urls")),
+    path("analyses/", include("pathways.analyses.urls")),
     prefix_default_language=False,
 )
 

@@ -122,6 +122,8 @@ def _pages() -> list[str]:
             reverse("profiler:cluster_results") + "?item=act-vitals&item=q-caring&item=sub-math",
             reverse("occupations:compare") + "?soc=29-1141&soc=29-1171&soc=47-2111",
             reverse("programs:list"),
+            reverse("analyses:list"),
+            reverse("analyses:using_lmi"),
         ]
         program = ProgramOfStudy.objects.filter(status=ProgramOfStudy.Status.APPROVED).first()
         assert program is not None, "the demonstration catalogue has approved programs"

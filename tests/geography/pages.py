@@ -77,7 +77,7 @@ def money(value: int) -> str:
 # rule (one query); both are read once a page, whatever the rows.
 QUERY_BOUNDS = [
     ("/regions/", 5),
-    ("/regions/central/", 21),
+    ("/regions/central/", 23),  # +2: the region's published analyses and media (issue #20)
     ("/counties/35017/", 23),
     ("/districts/", 7),
     ("/districts/?region=central", 7),

@@ -398,3 +398,56 @@ rules.add_perm("plans.remind_students", is_state_admin | is_district_staff)
 rules.add_perm("plans.export_caseload", is_state_admin | is_district_staff)
 # Names stay in the district: a caseload CSV names students only for district staff.
 rules.add_perm("plans.export_names", is_district_staff)
+# Regional analyses and media (issue #20): state administrators and district coordinators
+# write analyses; only the state reviews and publishes them. The public reads published ones.
+@rules.predicate
+def is_analysis_author(user: Any, analysis: Any) -> bool:
+    return analysis is not None and user.is_authenticated and analysis.author_id == user.pk
+
+
+@rules.predicate
+def is_analysis_draft(user: Any, analysis: Any) -> bool:
+    return analysis is not None and analysis.status == "draft"
+
+
+@rules.predicate
+def is_analysis_in_review(user: Any, analysis: Any) -> bool:
+    return analysis is not None and analysis.status == "in_review"
+
+
+@rules.predicate
+def is_analysis_published(user: Any, analysis: Any) -> bool:
+    return analysis is not None and analysis.status == "published"
+
+
+def analyses_visible_to(user: Any) -> Q:
+    """The analyses `analyses.view_analysis` lets `user` read: published ones; a writer's
+    own drafts too; every one for the state. `user` None is a visitor."""
+    if user is None or not user.is_authenticated:
+        return Q(status="published")
+    if is_state_admin(user):
+        return Q()
+    return Q(status="published") | Q(author_id=user.pk)
+
+
+rules.add_perm(
+    "analyses.view_analysis", is_analysis_published | is_state_admin | is_analysis_author
+)
+rules.add_perm("analyses.add_analysis", is_state_admin | is_district_coordinator)
+# The editor's list of drafts and submissions.
+rules.add_perm("analyses.view_editor", is_state_admin | is_district_coordinator)
+rules.add_perm(
+    "analyses.change_analysis",
+    (is_state_admin & ~is_analysis_published)
+    | (is_district_coordinator & is_analysis_author & is_analysis_draft),
+)
+rules.add_perm(
+    "analyses.submit_analysis",
+    (is_state_admin | (is_district_coordinator & is_analysis_author)) & is_analysis_draft,
+)
+rules.add_perm("analyses.publish_analysis", is_state_admin & is_analysis_in_review)
+rules.add_perm("analyses.return_analysis", is_state_admin & is_analysis_in_review)
+# A published analysis goes back to draft (to correct it) only by the state.
+rules.add_perm("analyses.unpublish_analysis", is_state_admin & is_analysis_published)
+# Podcasts and training sessions are the state's.
+rules.add_perm("analyses.manage_media", is_state_admin)

@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from pathways.analyses.services import region_analyses, region_media
 from pathways.core.spreadsheets import csv_response, wants_csv
 from pathways.datasets.registry import get_source
 from pathways.geography import services
@@ -76,6 +77,8 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "areas": areas,
             "unmatched": unmatched,
             "districts": services.region_districts(region),
+            "analyses": region_analyses(region),
+            "media": region_media(region),
             **market_context(place_market),
         },
     )
