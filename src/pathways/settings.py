@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "pathways.budget",
     "pathways.students",
     "pathways.resumes",
+    "pathways.opportunities",
     "pathways.web",
     "pathways.guide",
     "axes",
