@@ -67,8 +67,10 @@ TABLE = [
     ("state admin",       "PO",  "P",   "PO",  "x",        "x"),
 ]
 # fmt: on
-POLICY = {person: dict(zip(["view", "review", "close", "app", "post"], row, strict=True))
-          for person, *row in TABLE}  # fmt: skip
+POLICY = {
+    person: dict(zip(["view", "review", "close", "app", "post"], row, strict=True))
+    for person, *row in TABLE
+}  # fmt: skip
 
 
 def _codes(user: Any, perm: str, world: dict[str, Any]) -> str:

@@ -78,9 +78,7 @@ def test_the_chosen_districts_coordinator_sees_the_request_and_another_does_not(
     assert organization in client.get("/opportunities/employers/review/").content.decode()
     client.force_login(DistrictCoordinatorFactory(district=alamogordo()))
     assert organization not in client.get("/opportunities/employers/review/").content.decode()
-    refused = client.post(
-        f"/opportunities/employers/{waiting.pk}/decide/", {"decision": "approve"}
-    )
+    refused = client.post(f"/opportunities/employers/{waiting.pk}/decide/", {"decision": "approve"})
     assert refused.status_code == 403
 
 
@@ -100,9 +98,7 @@ def test_approving_activates_the_account_and_tells_the_employer(
     assert waiting.has_perm("opportunities.add_opportunity")
 
 
-def test_refusing_keeps_the_account_closed_and_says_why(
-    client, django_capture_on_commit_callbacks
-):
+def test_refusing_keeps_the_account_closed_and_says_why(client, django_capture_on_commit_callbacks):
     waiting = EmployerFactory(status="pending")
     client.force_login(DistrictCoordinatorFactory(district=albuquerque()))
     with django_capture_on_commit_callbacks(execute=True):

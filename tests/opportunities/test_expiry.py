@@ -29,7 +29,9 @@ def postings() -> dict[str, Opportunity]:
         "ended": OpportunityFactory(
             title="Already ended", start_date=ago(60), end_date=ago(2), application_deadline=None
         ),
-        "deadline today": OpportunityFactory(title="Last day to apply", application_deadline=ago(0)),
+        "deadline today": OpportunityFactory(
+            title="Last day to apply", application_deadline=ago(0)
+        ),
     }
 
 

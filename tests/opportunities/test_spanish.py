@@ -11,8 +11,8 @@ def test_the_list_and_filters_are_in_spanish(client):
     OpportunityFactory(title="Summer internship at the clinic")
     page = client.get("/es/opportunities/").content.decode()
     assert '<html lang="es">' in page
-    assert "Oportunidades de aprendizaje en el trabajo" in page
-    assert "Región de la fuerza laboral" in page
+    assert "Oportunidades de aprendizaje basado en el trabajo" in page
+    assert "Región laboral" in page and "Mi edad" in page
     assert 'lang="en">Summer internship at the clinic' in page
 
 
