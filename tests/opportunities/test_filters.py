@@ -70,3 +70,12 @@ def test_the_filter_form_is_a_get_form_without_script(client, postings):
     page = client.get("/opportunities/").content.decode()
     assert 'method="get"' in page and 'action="/opportunities/"' in page
     assert "29-1141 Registered Nurses" in page  # the occupation list offers what is posted
+
+
+@pytest.mark.parametrize("name", ["region", "cluster", "occupation", "kind", "paid", "age", "page"])
+def test_no_hostile_filter_value_answers_a_server_error(client, postings, name):
+    from tests.core.test_fuzz_pages import HOSTILE
+
+    for value in HOSTILE:
+        response = client.get("/opportunities/", {name: value})
+        assert response.status_code in (200, 400), (name, value)

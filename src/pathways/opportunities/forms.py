@@ -34,6 +34,15 @@ SOC_CODE = re.compile(r"^\d{2}-\d{4}$")
 FURTHEST_START = timedelta(days=2 * 366)
 
 
+def error_list(form: forms.BaseForm) -> list[dict[str, str]]:
+    """A form's problems for the page's error summary, each linked to its field."""
+    found = []
+    for name, errors in form.errors.items():
+        href = f"#{form[name].auto_id}" if name in form.fields else "#"
+        found += [{"href": href, "text": str(error)} for error in errors]
+    return found
+
+
 class HttpsURLField(forms.URLField):
     """A web address that must use https:// (no plain http, no other schemes)."""
 

@@ -12,8 +12,7 @@ from django.views.decorators.http import require_POST
 from pathways.accounts.models import User
 
 from . import employers
-from .forms import DecisionForm, EmployerSignupForm
-from .views_posting import _error_list
+from .forms import DecisionForm, EmployerSignupForm, error_list
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -24,14 +23,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             employers.sign_up(form.cleaned_data, translation.get_language() or "en")
             return redirect("opportunities:signup_done")
-        errors = [
-            {"href": f"#{form[name].auto_id}" if name in form.fields else "#", "text": str(e)}
-            for name, found in form.errors.items()
-            for e in found
-        ]
-        return render(
-            request, "opportunities/signup.html", {"form": form, "errors": errors}, status=400
-        )
+        context = {"form": form, "errors": error_list(form)}
+        return render(request, "opportunities/signup.html", context, status=400)
     return render(request, "opportunities/signup.html", {"form": form})
 
 
@@ -57,7 +50,7 @@ def employer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         context = {
             "accounts": employers.reviewable_employers(request.user),
-            "errors": _error_list(form),
+            "errors": error_list(form),
         }
         return render(request, "opportunities/employer_queue.html", context, status=400)
     approve = form.cleaned_data["decision"] == "approve"

@@ -10,17 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import applications, postings
-from .forms import DecisionForm, OpportunityForm
+from .forms import DecisionForm, OpportunityForm, error_list
 from .models import Opportunity
 from .views_public import visible_posting
-
-
-def _error_list(form: OpportunityForm | DecisionForm) -> list[dict[str, str]]:
-    found = []
-    for name, errors in form.errors.items():
-        href = f"#{form[name].auto_id}" if name in form.fields else "#"
-        found += [{"href": href, "text": str(error)} for error in errors]
-    return found
 
 
 @login_required
@@ -42,7 +34,7 @@ def create(request: HttpRequest) -> HttpResponse:
                     request, _("Thank you. Your posting will appear once staff review it.")
                 )
             return redirect("opportunities:detail", pk=posting.pk)
-        context = {"form": form, "errors": _error_list(form)}
+        context = {"form": form, "errors": error_list(form)}
         return render(request, "opportunities/form.html", context, status=400)
     return render(request, "opportunities/form.html", {"form": form})
 
@@ -100,7 +92,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST)
     if not form.is_valid():
         queue = postings.moderation_queue(request.user)
-        context = {"queue": queue, "errors": _error_list(form)}
+        context = {"queue": queue, "errors": error_list(form)}
         return render(request, "opportunities/review_queue.html", context, status=400)
     approve = form.cleaned_data["decision"] == "approve"
     postings.review(request.user, posting, approve, form.cleaned_data["comment"])
