@@ -137,3 +137,11 @@ def test_an_approved_employer_sees_no_student_pages(client):
     client.force_login(EmployerFactory())
     for url in ("/students/reports/", "/accounts/users/", "/students/accounts/"):
         assert client.get(url).status_code == 403, url
+
+
+def test_an_employer_account_the_state_invited_may_post_without_a_sign_up():
+    from tests.factories import UserFactory
+
+    invited = UserFactory(role=Role.EMPLOYER, username="invited@example.org")
+    assert invited.has_perm("opportunities.add_opportunity")
+    assert not StateAdminFactory().has_perm("opportunities.approve_employer", invited)

@@ -280,8 +280,10 @@ rules.add_perm("resumes.view_resume", (is_student & owns_resume) | counsels_resu
 
 
 def _employer_status(user: Any) -> str:
-    profile = getattr(user, "employer_profile", None)  # no profile: an invited account
-    return str(getattr(profile, "status", ""))
+    """The staff decision on an employer's sign-up. An employer account the state created
+    in the user pages has no sign-up to decide: creating it was the approval."""
+    profile = getattr(user, "employer_profile", None)
+    return str(getattr(profile, "status", "approved"))
 
 
 @rules.predicate
