@@ -66,6 +66,17 @@ class NamedChoiceField(forms.ModelChoiceField):
         return str(getattr(obj, "local_name", obj))
 
 
+class DistrictField(forms.ModelChoiceField):
+    """A school district named with its workforce region, so an employer sees both."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.county.region.local_name})"
+
+
+def districts() -> Any:
+    return District.objects.select_related("county__region").order_by("name")
+
+
 def modern_clusters() -> Any:
     return Cluster.objects.filter(framework=Framework.MODERN).order_by("name")
 
@@ -81,9 +92,9 @@ class EmployerSignupForm(forms.Form):
     )
     phone = forms.CharField(label=_("Phone (optional)"), max_length=30, required=False)
     website = HttpsURLField(label=_("Website (optional)"), max_length=300, required=False)
-    district = forms.ModelChoiceField(
-        queryset=District.objects.select_related("county__region").order_by("name"),
-        label=_("School district you want to reach"),
+    district = DistrictField(
+        queryset=districts(),
+        label=_("School district and region you want to reach"),
         help_text=_("Its CTE coordinator reviews your account; you may post for any district."),
     )
     password1 = forms.CharField(
@@ -181,7 +192,13 @@ class OpportunityForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = District.objects.order_by("name")  # type: ignore[attr-defined]
+        self.fields["district"] = DistrictField(
+            queryset=districts(), label=self.fields["district"].label
+        )
+        kind: Any = self.fields["kind"]
+        kind.choices = [("", _("Choose a kind")), *WorkBasedLearning.Kind.choices]
+        pay_unit: Any = self.fields["pay_unit"]
+        pay_unit.choices = [("", _("Not given")), *Opportunity.PayUnit.choices]
         cluster = NamedChoiceField(
             queryset=modern_clusters(),
             required=False,
