@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "pathways.saved",
     "pathways.plans",
     "pathways.analyses",
+    "pathways.opportunities",
     "pathways.web",
     "pathways.guide",
     "axes",

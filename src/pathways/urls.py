@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("saved/", include("pathways.saved.urls")),
     path("plans/", include("pathways.plans.urls")),
     path("analyses/", include("pathways.analyses.urls")),
+    path("opportunities/", include("pathways.opportunities.urls")),
     prefix_default_language=False,
 )
 

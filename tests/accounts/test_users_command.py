@@ -97,7 +97,7 @@ VALID = ["--username", "newuser", "--email", "n@u.example"]
         pytest.param(
             [*VALID, "--role", "teacher"], PASSWORD,
             "Unknown role 'teacher': use one of state_admin, district_coordinator, counselor, "
-            "student.",
+            "student, employer.",
             id="unknown role",
         ),
         pytest.param(

@@ -46,6 +46,7 @@ PAGES = [
     ("/counties/35001/", {}, ["table", "format"]),
     ("/districts/", {}, ["region", "county", "format"]),
     ("/programs/", {}, ["district", "region", "cluster", "page"]),
+    ("/opportunities/", {}, ["region", "cluster", "occupation", "kind", "paid", "age", "page"]),
     ("/interests/results/", PROFILE, [*PROFILE, "zone", "form", "all"]),
     ("/interests/clusters/results/", {}, ["item"]),
     ("/budget/", {}, BUDGET_PARAMETERS),

@@ -22,15 +22,25 @@ from .geography import (
     district,
     load_state_profile,
 )
+from .opportunities import (
+    ApplicationFactory,
+    EmployerFactory,
+    EmployerProfileFactory,
+    OpportunityFactory,
+)
 from .programs import ClusterFactory, ProgramOfStudyFactory, SubClusterFactory
 
 __all__ = [
     "ALAMOGORDO",
     "ALBUQUERQUE",
     "PASSWORD",
+    "ApplicationFactory",
     "ClusterFactory",
     "CounselorFactory",
     "DistrictCoordinatorFactory",
+    "EmployerFactory",
+    "EmployerProfileFactory",
+    "OpportunityFactory",
     "ProgramOfStudyFactory",
     "StateAdminFactory",
     "StudentFactory",

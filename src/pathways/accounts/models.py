@@ -13,6 +13,9 @@ class Role(models.TextChoices):
     DISTRICT_COORDINATOR = "district_coordinator", _("District CTE coordinator")
     COUNSELOR = "counselor", _("Counselor or teacher")
     STUDENT = "student", _("Student")
+    # Posts work-based learning opportunities once district or state staff approve the
+    # account (issue #20); sees no student data beyond applications sent to its postings.
+    EMPLOYER = "employer", _("Employer or community partner")
 
 
 class PathwaysUserManager(UserManager["User"]):
@@ -27,6 +30,8 @@ class PathwaysUserManager(UserManager["User"]):
 class User(AbstractUser):
     role = models.CharField(max_length=24, choices=Role.choices, default=Role.STUDENT)
     # District staff and students belong to one district; state administrators to none.
+    # An employer's district is the one it chose at sign-up: its coordinator reviews the
+    # account (so the constraint below holds unchanged for employers).
     district = models.ForeignKey(
         "geography.District", on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )

@@ -179,6 +179,7 @@ DASHBOARDS: dict[str, str] = {
     Role.DISTRICT_COORDINATOR: "accounts/dashboards/coordinator.html",
     Role.COUNSELOR: "accounts/dashboards/counselor.html",
     Role.STUDENT: "accounts/dashboards/student.html",
+    Role.EMPLOYER: "accounts/dashboards/employer.html",
 }
 
 
@@ -451,3 +452,167 @@ rules.add_perm("analyses.return_analysis", is_state_admin & is_analysis_in_revie
 rules.add_perm("analyses.unpublish_analysis", is_state_admin & is_analysis_published)
 # Podcasts and training sessions are the state's.
 rules.add_perm("analyses.manage_media", is_state_admin)
+# --- Opportunities and employers (issue #20) ------------------------------------------------
+# An employer signs up with an inactive account; the coordinator of the district it chose,
+# or the state, approves it (active from then on). District staff publish postings at once;
+# an approved employer's postings wait for a coordinator's or the state's review.
+
+
+def _employer_status(user: Any) -> str:
+    """The staff decision on an employer's sign-up. An employer account the state created
+    in the user pages has no sign-up to decide: creating it was the approval."""
+    profile = getattr(user, "employer_profile", None)
+    return str(getattr(profile, "status", "approved"))
+
+
+@rules.predicate
+def is_employer(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.role == Role.EMPLOYER)
+
+
+@rules.predicate
+def is_approved_employer(user: Any) -> bool:
+    return bool(is_employer(user) and _employer_status(user) == "approved")
+
+
+@rules.predicate
+def is_employer_account(user: Any, account: Any) -> bool:
+    return account is not None and account.role == Role.EMPLOYER
+
+
+@rules.predicate
+def is_pending_employer(user: Any, account: Any) -> bool:
+    return bool(is_employer_account(user, account) and _employer_status(account) == "pending")
+
+
+@rules.predicate
+def posts_opportunity(user: Any, posting: Any) -> bool:
+    return posting is not None and user.is_authenticated and posting.posted_by_id == user.pk
+
+
+@rules.predicate
+def posting_in_same_district(user: Any, posting: Any) -> bool:
+    return posting is not None and user.is_authenticated and posting.district_id == user.district_id
+
+
+@rules.predicate
+def is_open_posting(user: Any, posting: Any) -> bool:
+    return posting is not None and posting.is_open
+
+
+@rules.predicate
+def is_pending_posting(user: Any, posting: Any) -> bool:
+    return posting is not None and posting.status == "pending"
+
+
+@rules.predicate
+def accepts_applications_here(user: Any, posting: Any) -> bool:
+    return posting is not None and posting.is_open and posting.apply_in_site
+
+
+def open_opportunities(today: Any) -> Q:
+    """Published, past neither its application deadline nor its end date, and posted by
+    an account still active: the postings anyone may see (expiry is decided here, at query
+    time, so a posting closes on the day even before the nightly job marks it closed)."""
+    return (
+        Q(status="published", posted_by__is_active=True)
+        & (Q(application_deadline__isnull=True) | Q(application_deadline__gte=today))
+        & (Q(end_date__isnull=True) | Q(end_date__gte=today))
+    )
+
+
+def opportunities_visible_to(user: Any, today: Any) -> Q:
+    """The postings `opportunities.view_opportunity` lets `user` see, as one filter: open
+    ones for everyone, their own for an employer, their district's for district staff,
+    all for the state. `user` None is a visitor."""
+    visible = open_opportunities(today)
+    if user is None or not (user.is_authenticated and user.is_active):
+        return visible
+    if is_state_admin(user):
+        return Q()
+    if is_district_staff(user):
+        return visible | Q(district_id=user.district_id)
+    if is_employer(user):
+        return visible | Q(posted_by_id=user.pk)
+    return visible
+
+
+def applications_visible_to(user: Any) -> Q:
+    """Applications a user may read: a student their own; an employer those sent to its
+    postings; district staff those from their district's students or to its postings; the
+    state all. Nobody else (other students, other employers) sees any."""
+    if user is None or not (user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    if is_state_admin(user):
+        return Q()
+    if is_district_staff(user):
+        return Q(student__district_id=user.district_id) | Q(
+            opportunity__district_id=user.district_id
+        )
+    if is_employer(user):
+        return Q(opportunity__posted_by_id=user.pk)
+    if is_student(user):
+        return Q(student_id=user.pk)
+    return Q(pk__in=[])
+
+
+def employers_reviewable_by(user: Any) -> Q:
+    """Employer accounts a user may approve or refuse: the state any; a coordinator those
+    that chose the coordinator's district."""
+    if is_state_admin(user):
+        return Q(role=Role.EMPLOYER)
+    if is_district_coordinator(user):
+        return Q(role=Role.EMPLOYER, district_id=user.district_id)
+    return Q(pk__in=[])
+
+
+@rules.predicate
+def may_see_application(user: Any, application: Any) -> bool:
+    if application is None or not (user.is_authenticated and user.is_active):
+        return False
+    return bool(
+        type(application).objects.filter(applications_visible_to(user), pk=application.pk).exists()
+    )
+
+
+_reviews_postings = is_state_admin | is_district_coordinator
+rules.add_perm(
+    "opportunities.view_opportunity",
+    is_open_posting
+    | is_state_admin
+    | (is_district_staff & posting_in_same_district)
+    | (is_employer & posts_opportunity),
+)
+rules.add_perm(
+    "opportunities.add_opportunity", is_state_admin | is_district_staff | is_approved_employer
+)
+# District staff's and the state's postings are published at once; employers' wait.
+rules.add_perm("opportunities.publish_opportunity", is_state_admin | is_district_staff)
+rules.add_perm(
+    "opportunities.close_opportunity",
+    is_state_admin
+    | (is_district_staff & posting_in_same_district)
+    | (is_employer & posts_opportunity),
+)
+# The applications sent to one posting: its poster and the staff of its district.
+rules.add_perm(
+    "opportunities.view_posting_applications",
+    is_state_admin
+    | (is_district_staff & posting_in_same_district)
+    | (is_employer & posts_opportunity),
+)
+rules.add_perm("opportunities.view_moderation_queue", _reviews_postings)
+rules.add_perm(
+    "opportunities.moderate_opportunity",
+    (is_state_admin | (is_district_coordinator & posting_in_same_district)) & is_pending_posting,
+)
+rules.add_perm("opportunities.review_employers", _reviews_postings)
+rules.add_perm(
+    "opportunities.approve_employer",
+    (is_state_admin | (is_district_coordinator & account_in_same_district)) & is_pending_employer,
+)
+rules.add_perm("opportunities.save_opportunity", is_student)
+rules.add_perm("opportunities.apply_opportunity", is_student & accepts_applications_here)
+rules.add_perm("opportunities.view_applications", is_state_admin | is_district_staff | is_employer)
+rules.add_perm("opportunities.view_application", may_see_application)
+rules.add_perm("opportunities.view_own_postings", is_state_admin | is_district_staff | is_employer)
