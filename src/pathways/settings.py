@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "pathways.profiler",
     "pathways.budget",
     "pathways.students",
+    "pathways.placements",
     "pathways.resumes",
     "pathways.web",
     "pathways.guide",

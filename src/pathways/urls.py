@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("budget/", include("pathways.budget.urls")),
     path("students/", include("pathways.students.urls")),
     path("resume/", include("pathways.resumes.urls")),
+    path("work-based-learning/", include("pathways.placements.urls")),
     prefix_default_language=False,
 )
 
