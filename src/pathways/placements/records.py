@@ -13,7 +13,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from pathways.core.cache import bump_content_version
 from pathways.students.models import WorkBasedLearningRecord
@@ -80,3 +80,16 @@ def sync_account(account_pk: int) -> None:
             counted or placement.counted_as
         ):
             sync_placement(placement)
+
+
+def verified_placements(account: Any) -> list[tuple[Placement, int]]:
+    """The account's placements with whole hours verified by both reviewers, and those hours."""
+    placements = (
+        Placement.objects.filter(student_id=account.pk)
+        .annotate(
+            verified=Sum("entries__hours", filter=Q(entries__status=HoursEntry.Status.VERIFIED))
+        )
+        .filter(verified__gte=1)
+        .order_by("school_year", "start_date", "pk")
+    )
+    return [(p, int(p.verified // 1)) for p in placements]  # type: ignore[attr-defined]
