@@ -105,6 +105,11 @@ class HoursForm(forms.ModelForm[HoursEntry]):
 
     def clean_hours(self) -> Decimal:
         hours: Decimal = self.cleaned_data["hours"]
+        if not MIN_HOURS <= hours <= MAX_HOURS_PER_DAY:
+            raise forms.ValidationError(
+                _("Hours in a day must be between %(low)s and %(high)s."),
+                params={"low": MIN_HOURS, "high": MAX_HOURS_PER_DAY},
+            )
         if hours % Decimal("0.25"):
             raise forms.ValidationError(_("Log hours in quarter hours (0.25, 0.5, 0.75 …)."))
         return hours
