@@ -92,4 +92,4 @@ def verified_placements(account: Any) -> list[tuple[Placement, int]]:
         .filter(verified__gte=1)
         .order_by("school_year", "start_date", "pk")
     )
-    return [(p, int(p.verified // 1)) for p in placements]  # type: ignore[attr-defined]
+    return [(p, int(p.verified // 1)) for p in placements]
