@@ -64,16 +64,34 @@ def mirror() -> Path:
     return path
 
 
+def _asks_for_the_database(item: pytest.Item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(item.get_closest_marker("django_db") or fixtures & {"db", "transactional_db"})
+
+
 @pytest.fixture(scope="session")
-def real_data(django_db_setup, django_db_blocker, mirror, tmp_path_factory):  # type: ignore[no-untyped-def]
+def real_data(request, django_db_setup, django_db_blocker, mirror, tmp_path_factory):  # type: ignore[no-untyped-def]
     """Every source loaded from the mirror into the test database, once per session.
 
     Tests that read it use `@pytest.mark.django_db` and this fixture; their own writes roll
     back. The data stays for later tests, so a test that needs an empty table clears it."""
     from django.test import override_settings
+    from django.test.utils import setup_databases, teardown_databases
 
     from pathways.datasets.loading import load_all
 
+    if not any(_asks_for_the_database(item) for item in request.session.items):
+        # pytest-django makes the test database only for tests that ask for it by marker or
+        # fixture; browser tests that write ask by neither, so alone they would load the
+        # mirror into the developer's own database. Make the test database for them.
+        with django_db_blocker.unblock():
+            created = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+
+        def drop() -> None:
+            with django_db_blocker.unblock():
+                teardown_databases(created, verbosity=0)
+
+        request.addfinalizer(drop)
     with (
         django_db_blocker.unblock(),
         override_settings(PATHWAYS_CACHE_DIR=tmp_path_factory.mktemp("cache")),

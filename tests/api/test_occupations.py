@@ -4,37 +4,11 @@ Mexico figures and full-size lists are checked in test_occupations_mirror.py."""
 import pytest
 
 from pathways.datasets.registry import get_source
+from tests.api.occupation_rows import ROW_FIELDS, row, rows
 
 pytestmark = pytest.mark.django_db
 STATE = "3500000"
 ALBUQUERQUE = "0010740"
-ROW_FIELDS = {
-    "soc",
-    "title",
-    "median_annual",
-    "median_hourly",
-    "top_coded",
-    "hourly_only",
-    "annual_only",
-    "area_code",
-    "area_name",
-    "area_fallback",
-    "annual_openings",
-    "openings_is_estimate",
-    "growth_percent",
-    "typical_education",
-    "job_zone",
-}
-
-
-def rows(client, query: str = "") -> list[dict]:
-    answer = client.get(f"/api/v1/occupations{query}")
-    assert answer.status_code == 200, answer.content
-    return answer.json()
-
-
-def row(client, soc: str, query: str) -> dict:
-    return next(r for r in rows(client, query) if r["soc"] == soc)
 
 
 def test_registered_nurses_row_carries_the_fixtures_figures(client, labour_market):

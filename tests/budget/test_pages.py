@@ -2,14 +2,13 @@
 comparison, saved scenarios. Real New Mexico rents and careers are checked in
 test_pages_mirror.py."""
 
-import re
-from html import unescape
 from urllib.parse import urlencode
 
 import pytest
 
 from pathways.budget.models import Scenario
 from pathways.geography.models import FairMarketRent
+from tests.budget.pages import careers_table
 from tests.factories import CounselorFactory, StudentFactory
 from tests.html import visible_text as text
 
@@ -104,33 +103,8 @@ def test_comparing_an_occupation_shows_surplus_or_gap(client, labour_market):
     assert "has no wage estimate in this area" in unknown
 
 
-def _careers(response) -> list[tuple[str, int | None, str]]:
-    """(title, openings, education) of each row of the careers table."""
-    html = response.content.decode()
-    table = html[
-        html.index('id="careers-caption"') : html.index(
-            "</table>", html.index('id="careers-caption"')
-        )
-    ]
-    found = []
-    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]:
-        cells = [
-            unescape(re.sub(r"<[^>]+>", " ", c)).split()
-            for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
-        ]
-        openings = cells[1][0].replace(",", "") if cells[1] else "—"
-        found.append(
-            (
-                " ".join(cells[0][:-1]),
-                None if openings == "—" else int(openings),
-                " ".join(cells[2]),
-            )
-        )
-    return found
-
-
 def test_careers_that_pay_enough_come_most_openings_first(client, labour_market):
-    careers = _careers(client.get("/budget/results/", BERNALILLO))
+    careers = careers_table(client.get("/budget/results/", BERNALILLO))
     # The four Albuquerque occupations paying at least $48,449, by the metro's openings.
     assert [(n, education) for _title, n, education in careers] == [
         (524, "Bachelor's degree"),
@@ -142,7 +116,7 @@ def test_careers_that_pay_enough_come_most_openings_first(client, labour_market)
 
 
 def test_careers_filtered_by_education_and_cluster(client, labour_market):
-    only = _careers(
+    only = careers_table(
         client.get("/budget/results/", {**BERNALILLO, "education": "Bachelor's degree"})
     )
     assert only and {education for _t, _n, education in only} == {"Bachelor's degree"}

@@ -2,11 +2,9 @@
 region's twelve counties, a real gap and the full careers list. The pages' behaviour on
 the tiny labour market is in test_pages.py."""
 
-import re
-from html import unescape
-
 import pytest
 
+from tests.budget.pages import careers_table
 from tests.html import visible_text as text
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
@@ -54,33 +52,8 @@ def test_comparing_an_occupation_shows_surplus_or_gap(client, real_data):
     assert "has no wage estimate in this area" in unknown
 
 
-def _careers(response) -> list[tuple[str, int | None, str]]:
-    """(title, openings, education) of each row of the careers table."""
-    html = response.content.decode()
-    table = html[
-        html.index('id="careers-caption"') : html.index(
-            "</table>", html.index('id="careers-caption"')
-        )
-    ]
-    found = []
-    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]:
-        cells = [
-            unescape(re.sub(r"<[^>]+>", " ", c)).split()
-            for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
-        ]
-        openings = cells[1][0].replace(",", "") if cells[1] else "—"
-        found.append(
-            (
-                " ".join(cells[0][:-1]),
-                None if openings == "—" else int(openings),
-                " ".join(cells[2]),
-            )
-        )
-    return found
-
-
 def test_careers_that_pay_enough_come_most_openings_first(client, real_data):
-    careers = _careers(client.get("/budget/results/", BERNALILLO))
+    careers = careers_table(client.get("/budget/results/", BERNALILLO))
     openings = [n for _title, n, _education in careers if n is not None]
     assert len(careers) > 10
     assert openings == sorted(openings, reverse=True)

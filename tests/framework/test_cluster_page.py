@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from tests.framework.cluster_pages import csv_rows, get, socs, table_rows
 from tests.html import visible_text as text
 
 pytestmark = pytest.mark.django_db
@@ -19,29 +20,6 @@ PHYSICAL_HEALTH = "healthcare-human-services--physical-health"
 NURSES = "29-1141"
 PRACTITIONERS = "29-1171"
 CARDIOLOGISTS = "29-1212"  # top-coded statewide
-
-
-def table_rows(page: str) -> list[dict[str, str]]:
-    """The occupation table's body rows as {soc, title, wage, openings, growth, ...}."""
-    body = re.search(r"<tbody>(.*?)</tbody>", page, re.S)
-    if body is None:
-        return []
-    names = ["soc", "title", "wage", "openings", "growth", "education", "job_zone"]
-    rows = []
-    for tr in re.findall(r"<tr>(.*?)</tr>", body.group(1), re.S):
-        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", tr, re.S)
-        rows.append(dict(zip(names, cells, strict=True)))
-    return rows
-
-
-def get(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def socs(page: str) -> list[str]:
-    return [row["soc"] for row in table_rows(page)]
 
 
 def row_of(page: str, soc: str) -> dict[str, str]:
@@ -220,14 +198,6 @@ def test_the_spanish_page_names_the_region_in_spanish(client, labour_market):
 
 
 # --- CSV ---------------------------------------------------------------------------------
-
-
-def csv_rows(client, url: str) -> list[dict[str, str]]:
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/csv")
-    body = response.content.decode("utf-8-sig")
-    return list(csv.DictReader(io.StringIO(body)))
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,6 @@
 full cluster, the CSV against the page, and query bounds on a full load. The page's
 behaviour on the tiny labour market is in test_cluster_page.py."""
 
-import csv
-import io
 import re
 import statistics
 
@@ -16,6 +14,7 @@ from pathways.occupations.models import (
     WageEstimate,
 )
 from pathways.occupations.tables import cluster_socs, occupation_rows
+from tests.framework.cluster_pages import csv_rows, get, socs, table_rows
 from tests.html import visible_text as text
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
@@ -28,33 +27,10 @@ NURSES = "29-1141"
 CARDIOLOGISTS = "29-1212"  # top-coded statewide
 
 
-def table_rows(page: str) -> list[dict[str, str]]:
-    """The occupation table's body rows as {soc, title, wage, openings, growth, ...}."""
-    body = re.search(r"<tbody>(.*?)</tbody>", page, re.S)
-    if body is None:
-        return []
-    names = ["soc", "title", "wage", "openings", "growth", "education", "job_zone"]
-    rows = []
-    for tr in re.findall(r"<tr>(.*?)</tr>", body.group(1), re.S):
-        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", tr, re.S)
-        rows.append(dict(zip(names, cells, strict=True)))
-    return rows
-
-
 def figure(cell: str) -> int | None:
     """The first number in a cell ("$94,340 ..." -> 94340), None for a dash."""
     match = re.search(r"[\d,]+", text(cell))
     return int(match.group().replace(",", "")) if match else None
-
-
-def get(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def socs(page: str) -> list[str]:
-    return [row["soc"] for row in table_rows(page)]
 
 
 def dollars(value: int) -> str:
@@ -198,14 +174,6 @@ def test_a_row_says_so_where_the_wage_falls_back_to_statewide(client, real_data)
         if statewide.median_annual:
             assert dollars(statewide.median_annual) in row["wage"]
     assert f"For {len(fallbacks)} occupations shown, the area has no wage estimate" in page
-
-
-def csv_rows(client, url: str) -> list[dict[str, str]]:
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/csv")
-    body = response.content.decode("utf-8-sig")
-    return list(csv.DictReader(io.StringIO(body)))
 
 
 @pytest.mark.parametrize(

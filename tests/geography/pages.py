@@ -70,3 +70,17 @@ def table_starting(parsed: Tables, prefix: str) -> tuple[str, list[list[str]]]:
 
 def money(value: int) -> str:
     return f"${value:,}"
+
+
+# Each place page's most queries when uncached (the page tests check both data sets).
+# +3 to +5 over the figures before combined codes: reading them (cold) and the bright-outlook
+# rule (one query); both are read once a page, whatever the rows.
+QUERY_BOUNDS = [
+    ("/regions/", 5),
+    ("/regions/central/", 21),
+    ("/counties/35017/", 23),
+    ("/districts/", 7),
+    ("/districts/?region=central", 7),
+    ("/districts/3500060/", 19),
+    ("/regions/central/?format=csv&table=openings", 19),
+]

@@ -16,6 +16,7 @@ from tests.geography.pages import (
     ALBUQUERQUE,
     CLUSTER_JOBS,
     NEW_MEXICO,
+    QUERY_BOUNDS,
     get_page,
     money,
     table_starting,
@@ -284,20 +285,7 @@ def test_spanish_pages(client, labour_market):
     assert '<optgroup label="Suroeste">' in districts
 
 
-@pytest.mark.parametrize(
-    ("url", "most"),
-    [
-        ("/regions/", 5),
-        # +3 to +5 over the figures before combined codes: reading them (cold) and the
-        # bright-outlook rule (one query); both are read once a page, whatever the rows.
-        ("/regions/central/", 21),
-        ("/counties/35017/", 23),
-        ("/districts/", 7),
-        ("/districts/?region=central", 7),
-        ("/districts/3500060/", 19),
-        ("/regions/central/?format=csv&table=openings", 19),
-    ],
-)
+@pytest.mark.parametrize(("url", "most"), QUERY_BOUNDS)
 def test_pages_make_a_bounded_number_of_queries(
     client, labour_market, django_assert_max_num_queries, url, most
 ):

@@ -15,37 +15,13 @@ def get(client, socs, **params):  # type: ignore[no-untyped-def]
     return client.get("/compare/", {"soc": socs, **params})
 
 
-@pytest.mark.parametrize("count", [1, 2, 3, 4])
-def test_one_to_four_occupations_side_by_side(client, real_data, count):
-    response = get(client, FOUR[:count])
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert html.count("<h1") == 1
-    table = html.split('class="figures compare-table"')[1].split("</table>")[0]
-    assert table.count('<th scope="col">') == count
-    for soc in FOUR[:count]:
-        assert f'href="/occupations/{soc}/"' in table
-    assert "$94,340" in table  # Registered Nurses, statewide median
-
-
-def test_figures_shown_for_each_occupation(client, real_data):
+def test_real_new_mexico_figures_side_by_side(client, real_data):
     html = get(client, ["29-1141", "25-2031"]).content.decode()
     table = html.split('class="figures compare-table"')[1].split("</table>")[0]
-    for label in (
-        "Median wage",
-        "10th percentile",
-        "90th percentile",
-        "Openings a year",
-        "Growth",
-        "Typical education for entry",
-        "Job zone",
-        "Interest code",
-    ):
-        assert label in table
+    assert "$94,340" in table  # Registered Nurses, statewide median
     assert "$75,900" in table  # teachers: annual only
     assert "1,006" in table  # nurses' openings estimate
     assert "(Social, Investigative, Conventional)" in table  # nurses' interest code, SIC
-    assert 'class="range-chart" aria-hidden="true"' in html
 
 
 def test_adding_by_words_offers_a_choice(client, real_data):
