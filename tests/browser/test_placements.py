@@ -139,7 +139,7 @@ def people(site_url, django_db_blocker) -> Iterator[dict[str, Any]]:  # type: ig
 
 
 def work_based_learning_cells(page: Page, site_url: str, year: int) -> list[str]:
-    page.goto(f"{site_url}/students/perkins/?year={year}")
+    page.goto(f"{site_url}/students/reports/perkins/?year={year}")
     row = page.locator("table.perkins-indicators tbody tr", has_text="5S3").filter(
         has_text="Albuquerque"
     )

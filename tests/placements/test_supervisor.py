@@ -35,7 +35,7 @@ def test_the_link_shows_the_first_name_and_the_days_waiting_only(client, placeme
     assert response.status_code == 200
     assert "Lucia" in text and "Montoya" not in text and "NM555" not in text
     assert waiting.activity in text and "Already verified" not in text
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 

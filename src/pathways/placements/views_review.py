@@ -2,7 +2,7 @@
 list and the teacher's verification.
 
 The supervisor sees the student's first name only, the placement and the entries waiting
-for them. Pages with student data are never cached and never sent as a referrer.
+for them. The page is never cached, and its address never leaves the site as a referrer.
 """
 
 from typing import Any
@@ -65,12 +65,13 @@ def supervisor(request: HttpRequest, token: str) -> HttpResponse:
         "placement": placement,
         "first_name": placement.student.first_name or _("The student"),
         "pairs": pairs,
-        "decided": placement.entries.exclude(status=Status.LOGGED).count(),
     }
     status = 400 if request.method == "POST" else 200
     response = render(request, "placements/supervisor.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    # The link's token never leaves the site in a Referer; "no-referrer" would also blank the
+    # form's Origin header, which Django's CSRF check refuses.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
