@@ -1,6 +1,8 @@
 """Who may see and do what with a placement (accounts/rules.py): the student, their teacher,
 a counselor of the same school, the district's coordinators and the state; no one else."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -125,3 +127,25 @@ def test_a_student_may_name_only_a_teacher_of_their_own_school(client):
     assert accepted.status_code == 302
     saved = Placement.objects.get(student=student)
     assert (saved.teacher, saved.school, saved.district) == (own, student.school, student.district)
+
+
+def test_the_staff_list_reads_many_placements_in_a_few_queries(
+    client, placement, django_assert_max_num_queries
+):
+    for _n in range(5):
+        PlacementFactory(student__school=placement.school, teacher=placement.teacher)
+    client.force_login(placement.teacher)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("placements:staff"))
+    assert len(re.findall(r'href="/work-based-learning/\d+/"', response.content.decode())) == 6
+
+
+def test_the_students_list_reads_its_hours_in_a_few_queries(
+    client, placement, django_assert_max_num_queries
+):
+    for _n in range(4):
+        HoursEntryFactory(placement=PlacementFactory(student=placement.student))
+    client.force_login(placement.student)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("placements:home"))
+    assert len(re.findall(r'href="/work-based-learning/\d+/"', response.content.decode())) == 5
