@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "pathways.profiler",
     "pathways.budget",
     "pathways.students",
+    "pathways.placements",
     "pathways.resumes",
     "pathways.saved",
     "pathways.plans",

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("plans/", include("pathways.plans.urls")),
     path("analyses/", include("pathways.analyses.urls")),
     path("opportunities/", include("pathways.opportunities.urls")),
+    path("work-based-learning/", include("pathways.placements.urls")),
     prefix_default_language=False,
 )
 

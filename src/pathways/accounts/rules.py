@@ -541,6 +541,33 @@ def applications_visible_to(user: Any) -> Q:
     """Applications a user may read: a student their own; an employer those sent to its
     postings; district staff those from their district's students or to its postings; the
     state all. Nobody else (other students, other employers) sees any."""
+# Work-based learning placements (issue #20): the student logs hours; the supervisor
+# verifies through a signed link (no account, placements/links.py); then the teacher named
+# on the placement. Its data is for the student, that teacher, a counselor of the same
+# school, the district's coordinators and the state.
+@rules.predicate
+def owns_placement(user: Any, placement: Any) -> bool:
+    return placement is not None and user.is_authenticated and placement.student_id == user.pk
+
+
+@rules.predicate
+def teaches_placement(user: Any, placement: Any) -> bool:
+    return placement is not None and user.is_authenticated and placement.teacher_id == user.pk
+
+
+@rules.predicate
+def counsels_placement_school(user: Any, placement: Any) -> bool:
+    return bool(
+        placement is not None
+        and user.is_authenticated
+        and user.school_id is not None
+        and placement.school_id == user.school_id
+        and placement.district_id == user.district_id
+    )
+
+
+def placements_visible_to(user: Any) -> Q:
+    """The placements `placements.view_placement` lets `user` see, as one filter."""
     if user is None or not (user.is_authenticated and user.is_active):
         return Q(pk__in=[])
     if is_state_admin(user):
@@ -551,6 +578,13 @@ def applications_visible_to(user: Any) -> Q:
         )
     if is_employer(user):
         return Q(opportunity__posted_by_id=user.pk)
+    if is_district_coordinator(user):
+        return Q(district_id=user.district_id)
+    if is_counselor(user):
+        mine = Q(teacher_id=user.pk)
+        if user.school_id is not None:
+            mine |= Q(school_id=user.school_id, district_id=user.district_id)
+        return mine
     if is_student(user):
         return Q(student_id=user.pk)
     return Q(pk__in=[])
@@ -616,3 +650,28 @@ rules.add_perm("opportunities.apply_opportunity", is_student & accepts_applicati
 rules.add_perm("opportunities.view_applications", is_state_admin | is_district_staff | is_employer)
 rules.add_perm("opportunities.view_application", may_see_application)
 rules.add_perm("opportunities.view_own_postings", is_state_admin | is_district_staff | is_employer)
+def placement_teachers_for(student: Any) -> Any:
+    """The accounts a student may name as the teacher who verifies a placement: active
+    counselors or teachers of their school (of their district when they have no school)."""
+    from pathways.accounts.models import User
+
+    teachers = User.objects.filter(
+        role=Role.COUNSELOR, is_active=True, district_id=student.district_id
+    )
+    if student.school_id is not None:
+        teachers = teachers.filter(school_id=student.school_id)
+    return teachers.order_by("last_name", "first_name", "pk")
+
+
+rules.add_perm("placements.add_placement", is_student)
+rules.add_perm("placements.change_placement", is_student & owns_placement)
+rules.add_perm(
+    "placements.view_placement",
+    (is_student & owns_placement)
+    | (is_counselor & (teaches_placement | counsels_placement_school))
+    | (is_district_coordinator & in_same_district)
+    | is_state_admin,
+)
+rules.add_perm("placements.verify_placement", is_counselor & teaches_placement)
+# The staff page of placements: teachers and counselors, coordinators, the state.
+rules.add_perm("placements.view_staff_list", is_state_admin | is_district_staff)

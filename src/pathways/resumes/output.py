@@ -156,7 +156,8 @@ def docx(resume: Resume) -> bytes:
         document.add_heading(shown["headings"]["wbl"], level=1)
         for entry in shown["wbl"]:
             hours = f", {entry['hours']} {shown['headings']['hours']}" if entry.get("hours") else ""
-            document.add_paragraph(f"{entry['kind']} ({entry['schoolYear']}{hours})")
+            where = f"{entry['organization']}: " if entry.get("organization") else ""
+            document.add_paragraph(f"{where}{entry['kind']} ({entry['schoolYear']}{hours})")
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from pathways.placements.records import verified_placements
 from pathways.students.models import (
     CredentialEarned,
     DualCreditRecord,
@@ -89,7 +90,10 @@ def _credentials(student_id: str) -> list[Suggestion]:
 
 
 def _work_based_learning(student_id: str) -> list[Suggestion]:
-    rows = WorkBasedLearningRecord.objects.filter(student_id=student_id).order_by("school_year")
+    # From district files only: hours verified on this site are offered by placement below.
+    rows = WorkBasedLearningRecord.objects.filter(
+        student_id=student_id, source=WorkBasedLearningRecord.Source.FILE
+    ).order_by("school_year")
     return [
         Suggestion(
             f"wbl:{row.school_year}:{row.kind}",
@@ -102,6 +106,24 @@ def _work_based_learning(student_id: str) -> list[Suggestion]:
             _("Work-based learning"),
         )
         for row in rows
+    ]
+
+
+def _placements(owner: Any) -> list[Suggestion]:
+    """Placements with hours verified by the supervisor and the teacher (whole hours)."""
+    return [
+        Suggestion(
+            f"placement:{placement.pk}",
+            "meta.workBasedLearning",
+            {
+                "kind": placement.get_kind_display(),
+                "organization": placement.organization,
+                "hours": int(hours),
+                "schoolYear": school_year_label(placement.school_year),
+            },
+            _("Work-based learning verified by your supervisor and teacher"),
+        )
+        for placement, hours in verified_placements(owner)
     ]
 
 
@@ -128,15 +150,16 @@ def _dual_credit(student_id: str) -> list[Suggestion]:
 def suggestions(resume: Resume) -> list[Suggestion]:
     """Record items the student has neither added nor turned down yet."""
     student_id = getattr(resume.owner, "student_id", "")
-    if not student_id:
-        return []
-    found = [
-        *_education(student_id),
-        *_programs(student_id),
-        *_credentials(student_id),
-        *_work_based_learning(student_id),
-        *_dual_credit(student_id),
-    ]
+    found = _placements(resume.owner)  # the account's own, linked or not
+    if student_id:
+        found = [
+            *_education(student_id),
+            *_programs(student_id),
+            *_credentials(student_id),
+            *_work_based_learning(student_id),
+            *found,
+            *_dual_credit(student_id),
+        ]
     return [s for s in found if s.key not in resume.record_choices]
 
 

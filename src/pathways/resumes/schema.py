@@ -3,7 +3,7 @@ specification's list of sections and fields, with bounds so that a stored resume
 
 This project's own fields live under `meta` (JSON Resume leaves `meta` open for that):
 `meta.cte` (program of study and the status the status engine gave) and
-`meta.workBasedLearning` (kind, hours and school year of each experience).
+`meta.workBasedLearning` (kind, organization, hours and school year of each experience).
 """
 
 from typing import Any
@@ -121,6 +121,7 @@ META = {
         "workBasedLearning": _list(
             _object(
                 kind=_text(40),
+                organization=_text(),
                 hours={"type": ["integer", "null"], "minimum": 0, "maximum": 10_000},
                 schoolYear=_text(10),
             )

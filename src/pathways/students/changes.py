@@ -193,7 +193,7 @@ class ShrinkNotConfirmed(Exception):
 def count_before(layout: Layout, group: DistrictYear) -> None:
     """Fill in the group's rows and students now in the database, by school for courses."""
     where = {"district_id": group.district_id, layout.year_field: group.year}
-    records = layout.model._default_manager.filter(**where)
+    records = layout.imported(**where)
     if layout.kind != RecordUpload.Kind.COURSES:
         counts = records.aggregate(rows=Count("pk"), students=Count("student_id", distinct=True))
         group.rows_before, group.students_before = counts["rows"], counts["students"]

@@ -13,7 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import RecordUpload
+from .models import RecordUpload, WorkBasedLearningRecord
 from .progress import school_year_label
 from .report_cache import cached_table
 from .report_sql import indicator_counts
@@ -290,6 +290,12 @@ class _Availability:
         self.year = year
         uploads = RecordUpload.objects.filter(school_year=year).values_list("district_id", "kind")
         self.loaded = set(uploads)
+        # Hours verified on the site for the year stand in for a district's file of them.
+        site = WorkBasedLearningRecord.objects.filter(
+            school_year=year, source=WorkBasedLearningRecord.Source.SITE
+        )
+        for district in site.values_list("district_id", flat=True).distinct():
+            self.loaded.add((district, RecordUpload.Kind.WORK_BASED_LEARNING))
         self.districts = {district for district, _school, _category in geography.by_school}
         self.district_of = {
             str(school): district for district, school, _category in geography.by_school

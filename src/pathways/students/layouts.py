@@ -84,6 +84,14 @@ class Layout:
     def required(self) -> tuple[str, ...]:
         return tuple(c for c in self.columns if c not in self.optional)
 
+    def imported(self, **where: Any) -> "models.QuerySet[Any]":
+        """The rows that files of this kind wrote, which a new file replaces: never the
+        work-based learning the site wrote from verified placements."""
+        rows = self.model._default_manager.filter(**where)
+        if self.model is WorkBasedLearningRecord:
+            rows = rows.filter(source=WorkBasedLearningRecord.Source.FILE)
+        return rows
+
 
 COURSE_STUDENT_COLUMNS = (
     "school_code",

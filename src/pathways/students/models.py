@@ -124,19 +124,29 @@ class CredentialEarned(models.Model):
 
 
 class WorkBasedLearningRecord(models.Model):
-    """A student's participation in work-based learning (optional file)."""
+    """A student's participation in work-based learning: from a district's file (optional),
+    or written by the site when a placement's hours are verified (pathways.placements).
+
+    An upload replaces only its district-year's rows from files; the site's rows stay, and
+    both count for 5S3 (a student is in the numerator if either says they took part)."""
+
+    class Source(models.TextChoices):
+        FILE = "file", _("District file")
+        SITE = "site", _("Verified on this site")
 
     student_id = models.CharField(max_length=20, db_index=True)
     school_year = models.PositiveSmallIntegerField()
     district = models.ForeignKey("geography.District", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=20, choices=WorkBasedLearning.Kind.choices)
     hours = models.PositiveIntegerField(null=True, blank=True)
+    # A database default: imports insert rows by plain SQL without naming this column.
+    source = models.CharField(max_length=4, choices=Source.choices, db_default=Source.FILE)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["student_id", "school_year", "district", "kind"],
-                name="one_wbl_kind_per_year",
+                fields=["student_id", "school_year", "district", "kind", "source"],
+                name="one_wbl_kind_per_year_and_source",
             )
         ]
 

@@ -44,7 +44,7 @@ class RecordWriter:
         self.rows.pause()
         where = {"district_id": group.district_id, self.layout.year_field: group.year}
         if not self.by_school:  # by school: each school is cleared when first seen (add)
-            self.layout.model._default_manager.filter(**where).delete()
+            self.layout.imported(**where).delete()
         if self.courses:
             if not self.by_school:
                 StudentYear.objects.filter(**where).delete()
@@ -86,7 +86,7 @@ class RecordWriter:
         self.rows.pause()
         self.cleared.add((group.district_id, group.year, school))
         where = {"district_id": group.district_id, "school_year": group.year, "school": school}
-        self.layout.model._default_manager.filter(**where).delete()
+        self.layout.imported(**where).delete()
         StudentYear.objects.filter(**where).delete()
 
     def finish(
