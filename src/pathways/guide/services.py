@@ -29,6 +29,7 @@ from pathways.occupations.cluster_table import (
     parse_table_query,
 )
 from pathways.occupations.models import SocCode
+from pathways.occupations.spanish import local_title
 from pathways.occupations.tables import cluster_socs
 from pathways.programs.models import ProgramCourse, ProgramOfStudy
 
@@ -164,7 +165,8 @@ class IndexEntry:
 
 
 def occupation_index(framework: Framework) -> list[IndexEntry]:
-    """Every occupation placed in the framework, A-Z, with the chapters it appears in."""
+    """Every occupation placed in the framework, A-Z in the page's language, with the
+    chapters it appears in."""
     summaries = {s.code: s for s in cluster_summaries(framework)}
     placed: dict[str, set[str]] = defaultdict(set)
     for soc, cluster_code in SubClusterOccupation.objects.filter(
@@ -174,7 +176,7 @@ def occupation_index(framework: Framework) -> list[IndexEntry]:
     titles = dict(SocCode.objects.filter(code__in=placed).values_list("code", "title"))
     entries = [
         IndexEntry(
-            titles.get(soc, soc),
+            local_title(soc, titles.get(soc, soc)),
             soc,
             sorted((summaries[c] for c in codes), key=lambda s: name_key(s.name)),
         )
