@@ -14,7 +14,8 @@ from pathways.occupations.spanish import cip_titles
 from pathways.programs.management.demo import PROGRAMS
 from tests.html import table_rows
 
-CIP_DIR = Path(__file__).resolve().parents[2] / "src" / "pathways" / "occupations" / "spanish" / "cip"
+SRC = Path(__file__).resolve().parents[2] / "src" / "pathways"
+CIP_DIR = SRC / "occupations" / "spanish" / "cip"
 PROGRAM = re.compile(r"\d\d\.\d{4}")
 
 
