@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from pathways.framework.models import Framework, SubClusterOccupation
 from pathways.framework.names import name_key
+from pathways.framework.organizations import StudentOrganization, organizations_for
 from pathways.framework.services import (
     BadQuery,
     ClusterSummary,
@@ -98,6 +99,7 @@ class Chapter:
     query: GuideQuery | None = None
     # The PDF's chart as an image (data: URL) so it carries alt text; pages draw inline SVG.
     chart_image: str = ""
+    organizations: list[StudentOrganization] = field(default_factory=list)
 
 
 def chapters(framework: Framework) -> list[ClusterSummary]:
@@ -122,7 +124,13 @@ def chapter(code: str, query: GuideQuery) -> Chapter | None:
         for part in found.subclusters
     ]
     return Chapter(
-        found, parts, table, wage_chart(table.rows), approved_programs(code, query), query
+        found,
+        parts,
+        table,
+        wage_chart(table.rows),
+        approved_programs(code, query),
+        query,
+        organizations=organizations_for(code),
     )
 
 
