@@ -82,3 +82,18 @@ def test_an_incomplete_form_is_accessible_too(site_url, page, axe):
     assert page.locator(".error-summary li").count() == 30
     assert wcag_violations(axe, page) == []
     assert not overflows_horizontally(page)
+
+
+@pytest.mark.parametrize("path", ["/interests/paper/", "/es/interests/paper/"])
+def test_the_paper_survey_has_no_wcag_violations_on_a_phone(site_url, page, axe, path):
+    page.goto(site_url + path)
+    assert wcag_violations(axe, page) == []
+    # The wide sheets scroll inside their own focusable regions; the page itself fits.
+    assert not overflows_horizontally(page)
+
+
+def test_the_paper_survey_prints_the_scoring_sheet_on_its_own_page(site_url, page):
+    page.goto(site_url + "/interests/paper/")
+    page.emulate_media(media="print")
+    assert page.locator(".paper-sheet").evaluate("e => getComputedStyle(e).breakBefore") == "page"
+    assert page.locator("p.no-print").evaluate("e => getComputedStyle(e).display") == "none"

@@ -15,7 +15,11 @@ from django.utils import translation
 
 from pathways.framework.models import Cluster, Framework, SubCluster
 from pathways.geography.models import County, District, WorkforceRegion
+from pathways.guide.pdf import chapter_html, guide_html
+from pathways.guide.services import parse_guide_query
 from pathways.programs.models import ProgramOfStudy
+from pathways.resumes.sections import SECTIONS
+from tests.factories.accounts import StudentFactory
 
 pytestmark = [pytest.mark.mirror, pytest.mark.django_db]
 
@@ -50,6 +54,7 @@ class _SpanishText(HTMLParser):
         super().__init__()
         self.stack: list[bool] = []  # per open element: is it excluded?
         self.text: list[str] = []
+        self.excluded: list[str] = []  # the text left out (names, citations)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID:
@@ -70,6 +75,8 @@ class _SpanishText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not (self.stack and self.stack[-1]):
             self.text.append(data)
+        elif data.strip():
+            self.excluded.append(data)
 
 
 def _without_names(text: str) -> str:
@@ -128,21 +135,95 @@ def _pages() -> list[str]:
         program = ProgramOfStudy.objects.filter(status=ProgramOfStudy.Status.APPROVED).first()
         assert program is not None, "the demonstration catalogue has approved programs"
         pages.append(reverse("programs:detail", args=[program.pk]))
+        pages += [
+            reverse("profiler:paper"),
+            reverse("guide:home"),
+            reverse("guide:home") + "?framework=legacy",
+            reverse("guide:chapter", args=[program.subcluster.cluster_id]),
+            reverse("guide:chapter", args=[program.subcluster.cluster_id]) + "?region=eastern",
+        ]
     return pages
+
+
+def _resume_pages() -> list[str]:
+    """The resume builder's pages, which a signed-in student sees."""
+    with translation.override("es"):
+        return [
+            reverse("resumes:home"),
+            *(reverse("resumes:section", args=[section.name]) for section in SECTIONS),
+        ]
+
+
+def _problems(client, urls: list[str]) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    problems = {}
+    for url in urls:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="es")
+        assert response.status_code == 200, url
+        found = english_snippets(response.content.decode())
+        if found:
+            problems[url] = found
+    return problems
 
 
 def test_every_public_page_type_in_spanish_has_no_english(real_data, client):
     # The demonstration catalogue: approved programs with courses, credentials and
     # work-based learning, so the program detail page is checked with real content.
     call_command("programs", "demo", stdout=io.StringIO())
-    problems = {}
-    for url in _pages():
-        response = client.get(url, HTTP_ACCEPT_LANGUAGE="es")
-        assert response.status_code == 200, url
-        found = english_snippets(response.content.decode())
-        if found:
-            problems[url] = found
+    problems = _problems(client, _pages())
     assert not problems, "\n".join(f"{url}: {found}" for url, found in problems.items())
+
+
+def test_the_resume_builder_in_spanish_has_no_english(real_data, client):
+    client.force_login(StudentFactory())
+    problems = _problems(client, _resume_pages())
+    assert not problems, "\n".join(f"{url}: {found}" for url, found in problems.items())
+
+
+def english_in_pdf(content: bytes, html: str) -> list[str]:
+    """English words in a PDF's text, once the names and citations its HTML marks (as the
+    page checker leaves them out) are taken out of it."""
+    from pypdf import PdfReader
+
+    parser = _SpanishText()
+    parser.feed(html)
+    reader = PdfReader(io.BytesIO(content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for excluded in sorted({" ".join(e.split()) for e in parser.excluded}, key=len, reverse=True):
+        text = text.replace(excluded, " ")
+    text = _without_names(text)
+    return sorted({text[max(0, m.start() - 40) : m.end() + 40] for m in ENGLISH.finditer(text)})
+
+
+def test_the_spanish_chapter_pdf_text_has_no_english(real_data):
+    from pathways.guide.pdf import html_to_pdf
+
+    call_command("programs", "demo", stdout=io.StringIO())
+    program = ProgramOfStudy.objects.filter(status=ProgramOfStudy.Status.APPROVED).first()
+    assert program is not None
+    html = chapter_html(program.subcluster.cluster_id, parse_guide_query({}, "es"))
+    assert html is not None
+    assert english_in_pdf(html_to_pdf(html, "es"), html) == []
+    english = chapter_html(program.subcluster.cluster_id, parse_guide_query({}, "en"))
+    assert english is not None
+    assert english_in_pdf(html_to_pdf(english, "en"), html)  # English text is caught
+
+
+def test_the_spanish_guide_pdfs_have_no_english(real_data):
+    """The HTML each PDF is printed from, checked as the pages are (the PDF text itself is
+    checked in tests/guide/test_pdf.py and test_spanish_titles.py)."""
+    call_command("programs", "demo", stdout=io.StringIO())
+    cluster = ProgramOfStudy.objects.filter(status=ProgramOfStudy.Status.APPROVED).first()
+    assert cluster is not None
+    problems = {}
+    for params in ({}, {"region": "eastern"}):
+        query = parse_guide_query(params, "es")
+        html = chapter_html(cluster.subcluster.cluster_id, query)
+        assert html is not None
+        for name, document in [("chapter", html), ("whole guide", guide_html(query))]:
+            found = english_snippets(document)
+            if found:
+                problems[f"{name} {params}"] = found
+    assert not problems, "\n".join(f"{name}: {found}" for name, found in problems.items())
 
 
 def test_the_checker_catches_english_outside_names():

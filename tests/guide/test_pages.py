@@ -122,3 +122,8 @@ def test_a_chapter_costs_the_same_queries_with_more_programs(
     with django_assert_max_num_queries(len(one.captured_queries)):
         page = get(client, f"/guide/{CLUSTER}/?region=")
     assert all(program.title in page for program in more)  # built afresh, not from the cache
+
+
+def test_the_cover_points_to_the_interest_survey_on_paper(client, health_cluster):
+    assert 'href="/interests/paper/"' in get(client, "/guide/")
+    assert 'href="/es/interests/paper.pdf"' in get(client, "/es/guide/")

@@ -54,9 +54,12 @@ def test_spanish_comparison(client, real_data):
     assert response["Location"] == "/es/compare/?soc=29-1141&soc=47-2111"
     html = client.get("/es/compare/", {"soc": "29-1141", "add": "soldad"}).content.decode()
     assert 'href="?soc=29-1141&amp;soc=51-4121"' in html  # Welders, offered to choose
-    # A Spanish title or keyword that only one occupation has adds it at once.
-    response = client.get("/es/compare/", {"soc": "29-1141", "add": "soldadora"})
-    assert response["Location"] == "/es/compare/?soc=29-1141&soc=51-4121"
+    # A Spanish word that only one occupation has adds it at once ("embalsamadora", an
+    # embalmer); "soldadora" now offers the welding trades to choose from.
+    response = client.get("/es/compare/", {"soc": "29-1141", "add": "embalsamadora"})
+    assert response["Location"] == "/es/compare/?soc=29-1141&soc=39-4011"
+    html = client.get("/es/compare/", {"soc": "29-1141", "add": "soldadora"}).content.decode()
+    assert 'soc=51-4121"' in html and 'soc=51-4122"' in html
 
 
 def test_compare_query_count_is_bounded(client, real_data, django_assert_max_num_queries):

@@ -37,36 +37,39 @@ def html_to_pdf(html: str, language: str) -> bytes:
     return bytes(document.write_pdf(pdf_variant="pdf/ua-1") or b"")
 
 
+def chapter_html(code: str, query: GuideQuery) -> str | None:
+    """The HTML a chapter's PDF is made from (in the query's language); None: no cluster."""
+    with translation.override(query.language):
+        found = chapter(code, query)
+        if found is None:
+            return None
+        return render_to_string(
+            "guide/pdf.html",
+            {"chapters": [with_chart_image(found)], "query": query, "whole": False},
+        )
+
+
 def chapter_pdf(code: str, query: GuideQuery) -> bytes | None:
     """One cluster's chapter as PDF; None when there is no such cluster."""
     key = _key(code, query)
     cached = cache.get(key)
     if cached is not None:
         return bytes(cached)
-    with translation.override(query.language):
-        found = chapter(code, query)
-        if found is None:
-            return None
-        html = render_to_string(
-            "guide/pdf.html",
-            {"chapters": [with_chart_image(found)], "query": query, "whole": False},
-        )
+    html = chapter_html(code, query)
+    if html is None:
+        return None
     pdf = html_to_pdf(html, query.language)
     cache.set(key, pdf, CACHE_SECONDS)
     return pdf
 
 
-def guide_pdf(query: GuideQuery) -> bytes:
-    """The whole guide: cover, how to read it, every chapter and the occupation index."""
-    key = _key("whole", query)
-    cached = cache.get(key)
-    if cached is not None:
-        return bytes(cached)
+def guide_html(query: GuideQuery) -> str:
+    """The HTML the whole guide's PDF is made from, in the query's language."""
     with translation.override(query.language):
         found = [
             with_chart_image(c) for s in chapters(query.framework) if (c := chapter(s.code, query))
         ]
-        html = render_to_string(
+        return render_to_string(
             "guide/pdf.html",
             {
                 "chapters": found,
@@ -75,6 +78,14 @@ def guide_pdf(query: GuideQuery) -> bytes:
                 "index": occupation_index(query.framework),
             },
         )
-    pdf = html_to_pdf(html, query.language)
+
+
+def guide_pdf(query: GuideQuery) -> bytes:
+    """The whole guide: cover, how to read it, every chapter and the occupation index."""
+    key = _key("whole", query)
+    cached = cache.get(key)
+    if cached is not None:
+        return bytes(cached)
+    pdf = html_to_pdf(guide_html(query), query.language)
     cache.set(key, pdf, CACHE_SECONDS)
     return pdf

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from pathways.framework.models import Framework, SubClusterOccupation
 from pathways.framework.names import name_key
+from pathways.framework.organizations import StudentOrganization, organizations_for
 from pathways.framework.services import (
     BadQuery,
     ClusterSummary,
@@ -29,6 +30,7 @@ from pathways.occupations.cluster_table import (
     parse_table_query,
 )
 from pathways.occupations.models import SocCode
+from pathways.occupations.spanish import local_title
 from pathways.occupations.tables import cluster_socs
 from pathways.programs.models import ProgramCourse, ProgramOfStudy
 
@@ -97,6 +99,7 @@ class Chapter:
     query: GuideQuery | None = None
     # The PDF's chart as an image (data: URL) so it carries alt text; pages draw inline SVG.
     chart_image: str = ""
+    organizations: list[StudentOrganization] = field(default_factory=list)
 
 
 def chapters(framework: Framework) -> list[ClusterSummary]:
@@ -121,7 +124,13 @@ def chapter(code: str, query: GuideQuery) -> Chapter | None:
         for part in found.subclusters
     ]
     return Chapter(
-        found, parts, table, wage_chart(table.rows), approved_programs(code, query), query
+        found,
+        parts,
+        table,
+        wage_chart(table.rows),
+        approved_programs(code, query),
+        query,
+        organizations=organizations_for(code),
     )
 
 
@@ -164,7 +173,8 @@ class IndexEntry:
 
 
 def occupation_index(framework: Framework) -> list[IndexEntry]:
-    """Every occupation placed in the framework, A-Z, with the chapters it appears in."""
+    """Every occupation placed in the framework, A-Z in the page's language, with the
+    chapters it appears in."""
     summaries = {s.code: s for s in cluster_summaries(framework)}
     placed: dict[str, set[str]] = defaultdict(set)
     for soc, cluster_code in SubClusterOccupation.objects.filter(
@@ -174,7 +184,7 @@ def occupation_index(framework: Framework) -> list[IndexEntry]:
     titles = dict(SocCode.objects.filter(code__in=placed).values_list("code", "title"))
     entries = [
         IndexEntry(
-            titles.get(soc, soc),
+            local_title(soc, titles.get(soc, soc)),
             soc,
             sorted((summaries[c] for c in codes), key=lambda s: name_key(s.name)),
         )

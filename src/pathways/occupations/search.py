@@ -3,13 +3,14 @@
 Every title is cut into normalised words (case, accents, apostrophes and plurals ignored)
 and kept in memory, in a word index built once per process and rebuilt when O*NET or SOC
 is reloaded. A query matches a title when each of its words begins a word of the title
-("weld" finds "Welders"); common Spanish job words are read as their English equivalents
-("enfermería" finds nurses). An occupation ranks by its best-matching title.
+("weld" finds "Welders"). A Spanish job word (`search_spanish`) also finds its other forms
+and the English words the titles use ("soldadora" finds Welders first, then welding machine
+operators and brazers); feminine and masculine forms are the same word on Spanish pages.
+An occupation ranks by its best-matching title.
 This module reads and ranks queries; the index is built in `search_index`.
 """
 
 import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import get_language
@@ -18,78 +19,19 @@ from pathways.core.text import fold
 from pathways.occupations.search_index import (
     SOC_TITLE,
     WordIndex,
-    singular,
     title_penalty,
     word_index,
     words,
 )
+from pathways.occupations.search_spanish import (
+    JobWord,
+    gender_key,
+    job_word,
+    job_words,
+    job_words_starting,
+)
 
 MIN_QUERY = 2
-# Spanish job words (folded) and the English word the titles use. Applied to whole words,
-# and to the beginning of a word that matches no English title word (typeahead).
-SPANISH: dict[str, str] = {
-    "abogado": "lawyer",
-    "abogada": "lawyer",
-    "agricultor": "farmer",
-    "albanil": "mason",
-    "arquitecto": "architect",
-    "arquitecta": "architect",
-    "bombero": "firefighter",
-    "bombera": "firefighter",
-    "camionero": "truck",
-    "carpintero": "carpenter",
-    "carpintera": "carpenter",
-    "chef": "chef",
-    "cocinero": "cook",
-    "cocinera": "cook",
-    "contador": "accountant",
-    "contadora": "accountant",
-    "dentista": "dentist",
-    "disenador": "designer",
-    "disenadora": "designer",
-    "electricista": "electrician",
-    "enfermera": "nurse",
-    "enfermero": "nurse",
-    "enfermeria": "nurse",
-    "farmaceutico": "pharmacist",
-    "farmaceutica": "pharmacist",
-    "fontanero": "plumber",
-    "ganadero": "rancher",
-    "ingeniero": "engineer",
-    "ingeniera": "engineer",
-    "ingenieria": "engineer",
-    "maestro": "teacher",
-    "maestra": "teacher",
-    "mecanico": "mechanic",
-    "mecanica": "mechanic",
-    "medico": "physician",
-    "medica": "physician",
-    "mesero": "waiter",
-    "mesera": "waitress",
-    "minero": "miner",
-    "panadero": "baker",
-    "panadera": "baker",
-    "peluquero": "hairdresser",
-    "peluquera": "hairdresser",
-    "periodista": "reporter",
-    "piloto": "pilot",
-    "plomero": "plumber",
-    "policia": "police",
-    "profesor": "teacher",
-    "profesora": "teacher",
-    "programador": "programmer",
-    "programadora": "programmer",
-    "psicologo": "psychologist",
-    "psicologa": "psychologist",
-    "secretario": "secretary",
-    "secretaria": "secretary",
-    "soldador": "welder",
-    "soldadora": "welder",
-    "soldadura": "welder",
-    "veterinario": "veterinarian",
-    "veterinaria": "veterinarian",
-}
-SPANISH_PLURALS = {f"{word}s": english for word, english in SPANISH.items()}
 
 
 WORD_ENDINGS = ("", "r", "er", "ing", "ed", "d")
@@ -117,39 +59,74 @@ class SearchResult:
     translated: dict[str, str] = field(default_factory=dict)
 
 
-def _interpret(index: WordIndex, query_words: Iterable[str]) -> tuple[list[str], dict[str, str]]:
-    """The query's words, Spanish job words replaced by the English the titles use."""
-    result: dict[str, None] = {}
-    translated = {}
-    for word in query_words:
-        english = SPANISH.get(word) or SPANISH_PLURALS.get(word)
-        if english is not None and index.spanish and index.prefixed(word):
-            english = None  # the Spanish titles have the word itself
-        if english is None and len(word) >= 4 and not index.prefixed(word):
-            matches = sorted({e for s, e in SPANISH.items() if s.startswith(word)})
-            english = matches[0] if len(matches) == 1 else None
-        if english is not None and english != word:
-            translated[word] = english
-            word = singular(english)
-        result[word] = None
-    return list(result), translated
+# How a vocabulary word matches a query word: (found only through the query's job word,
+# column of `WordIndex.single`: 0 the word itself, 1 it with an ending, 2 it only begins so).
+Match = tuple[bool, int]
+
+
+def _column(word: str, query: str) -> int:
+    return 0 if word == query else 1 if _whole(word, query) else 2
+
+
+def _matches(index: WordIndex, word: str) -> tuple[dict[str, Match], JobWord | None]:
+    """The vocabulary words a query word matches, and the job word it is a form of."""
+    found: dict[str, Match] = {}
+
+    def add(spelling: str, also: bool, least: int = 0) -> None:
+        # The other gender of the word ("maestro" for "maestra") counts as the word with an
+        # ending, so "maestra suplente" ranks above an English title that is just "Maestro".
+        gendered = [(w, 1) for w in index.gendered.get(gender_key(spelling), ()) if w != spelling]
+        begun = [(w, _column(w, spelling)) for w in index.prefixed(spelling)]
+        for vocabulary_word, column in (*begun, *gendered):
+            match = (also, max(column, least))
+            found[vocabulary_word] = min(found.get(vocabulary_word, match), match)
+
+    add(word, False)
+    job = job_word(word)
+    if job is None and not found and len(word) >= 4:
+        typed = job_words_starting(word)  # a job word being typed: "solda"
+        job = typed[0] if len(typed) == 1 else None
+    if job is None:
+        return found, None
+    # A word that finds nothing itself (a Spanish word on an English page) is read as its
+    # job word's words; otherwise its other Spanish forms count as it with an ending, and
+    # its English words rank after everything the Spanish finds.
+    also = bool(found)
+    for spelling in (job.word, *job.forms):
+        add(spelling, False, least=0 if spelling == word or not also else 1)
+    for spelling in job.english:
+        add(spelling, also)
+    return found, job
+
+
+def _also_penalty(query_words: int) -> int:
+    """More than any `title_penalty`: matches through a job word rank after the others."""
+    worst = title_penalty(query_words, exact=False, titled=False, missing=query_words, starts=False)
+    return worst + 1
 
 
 def search(query: str, limit: int = 10, offset: int = 0, language: str = "") -> SearchResult:
     """Occupations whose title, O*NET title, or an alternate or reported title matches.
 
-    Each query word must begin a word of the title; the occupation ranks by its best title
-    (see `title_penalty`, then `WordIndex.by_rank`). In Spanish (the page's language by default) the
-    project's Spanish titles and keywords count too. `offset` skips the first hits (paging)."""
+    Each query word must begin a word of the title (or be a form of the same Spanish job
+    word); the occupation ranks by its best title (see `title_penalty`, then
+    `WordIndex.by_rank`). In Spanish (the page's language by default) the project's Spanish
+    titles and keywords count too. `offset` skips the first hits (paging)."""
     if len(fold(query)) < MIN_QUERY:
         return SearchResult(query, [], 0)
     index = word_index(_language(language))
-    query_words, translated = _interpret(index, words(query))
-    matching = [index.prefixed(w) for w in query_words]
+    query_words = list(dict.fromkeys(words(query)))
+    matching, translated = [], {}
+    for word in query_words:
+        found, job = _matches(index, word)
+        matching.append(found)
+        if job and job.english and any(index.prefixed(e) for e in job.english):
+            translated[word] = ", ".join(job.english)
     if not query_words or not all(matching):
         return SearchResult(query, [], 0, translated)
-    best = _best_one_word(index, query_words[0], matching[0]) if len(query_words) == 1 else {}
-    if len(query_words) > 1:
+    if len(query_words) == 1:
+        best = _best_one_word(index, matching[0])
+    else:
         best = _best_many_words(index, query_words, matching)
     span = len(index.entries)
     hits = []
@@ -166,38 +143,40 @@ def search(query: str, limit: int = 10, offset: int = 0, language: str = "") -> 
     return SearchResult(query, hits, len(best), translated)
 
 
-def _best_one_word(index: WordIndex, query: str, matching: list[str]) -> dict[str, int]:
+def _best_one_word(index: WordIndex, matching: dict[str, Match]) -> dict[str, int]:
     best: dict[str, int] = {}
-    for word in matching:
-        column = 0 if word == query else 1 if _whole(word, query) else 2
+    later = _also_penalty(1) * len(index.entries)
+    for word, (also, column) in matching.items():
         for soc, scores in index.single[word]:
-            score = scores[column]
+            score = scores[column] + also * later
             if score < best.get(soc, score + 1):
                 best[soc] = score
     return best
 
 
 def _best_many_words(
-    index: WordIndex, query_words: list[str], matching: list[list[str]]
+    index: WordIndex, query_words: list[str], matching: list[dict[str, Match]]
 ) -> dict[str, int]:
-    """Entries holding the rarest query word, kept when every other word begins one too."""
+    """Entries holding the rarest query word, kept when every other word matches one too."""
     sizes = [sum(len(index.postings[word]) for word in words) for words in matching]
     rarest = min(range(len(query_words)), key=sizes.__getitem__)
-    others = [w for i, w in enumerate(query_words) if i != rarest]
-    exact, first, wanted = tuple(query_words), query_words[0], set(query_words)
+    exact, count = tuple(query_words), len(query_words)
+    later = _also_penalty(count)
     best: dict[str, int] = {}
     for word in matching[rarest]:
         for number in index.postings[word]:
             found = index.words[number]
-            if not all(any(w.startswith(o) for w in found) for o in others):
+            per_word = [min((m[w] for w in found if w in m), default=None) for m in matching]
+            if None in per_word:
                 continue
+            first = matching[0].get(found[0])
             penalty = title_penalty(
-                len(query_words),
+                count,
                 exact=found == exact,
                 titled=index.titled[number],
-                missing=sum(not any(_whole(w, q) for w in found) for q in wanted),
-                starts=found[0].startswith(first),
-            )
+                missing=sum(m[1] == 2 for m in per_word if m),
+                starts=first is not None and not first[0],
+            ) + later * any(m[0] for m in per_word if m)
             score, soc = index.score(number, penalty), index.socs[number]
             if score < best.get(soc, score + 1):
                 best[soc] = score
@@ -218,10 +197,11 @@ def spelling_suggestion(query: str, language: str = "") -> str:
     index = word_index(_language(language))
     fixed, changed = [], False
     for word in words(query):
-        if index.prefixed(word) or word in SPANISH or word in SPANISH_PLURALS:
+        if index.prefixed(word) or job_word(word) is not None:
             fixed.append(word)
             continue
-        same_start = [*index.prefixed(word[:1]), *(s for s in SPANISH if s[:1] == word[:1])]
+        spanish = {j.word for j in job_words().values() if j.word[:1] == word[:1]}
+        same_start = [*index.prefixed(word[:1]), *sorted(spanish)]
         pool = [v for v in same_start if abs(len(v) - len(word)) <= 2]
         close = difflib.get_close_matches(word, pool, n=1, cutoff=0.75)
         if close:

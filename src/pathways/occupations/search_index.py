@@ -6,12 +6,13 @@ O*NET, SOC or the projections are reloaded. The query side is `occupations.searc
 import bisect
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pathways.core.text import fold
 from pathways.datasets.models import DataSource
 from pathways.occupations.models import NationalProjection, OnetOccupation, OnetTitle, SocCode
+from pathways.occupations.search_spanish import gender_key
 
 INDEXED_SOURCES = ("soc_2018", "onet", "bls_ep")
 # Which kind of title matched, best first.
@@ -83,6 +84,8 @@ class WordIndex:
     single: dict[str, list[tuple[str, tuple[int, int, int]]]]
     titles: dict[str, str]  # detailed SOC -> title
     spanish: bool = False  # the index holds the Spanish titles and keywords
+    # Spanish pages: vocabulary words by their gender key ("enfermer": enfermera, enfermero).
+    gendered: dict[str, list[str]] = field(default_factory=dict)
 
     def prefixed(self, prefix: str) -> list[str]:
         start = bisect.bisect_left(self.vocabulary, prefix)
@@ -146,6 +149,9 @@ def _build_index(language: str = "en") -> WordIndex:
         spanish=language == "es",
     )
     index.single = {word: _single_word_scores(index, word) for word in postings}
+    if index.spanish:
+        for word in index.vocabulary:
+            index.gendered.setdefault(gender_key(word), []).append(word)
     return index
 
 

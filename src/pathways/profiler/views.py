@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pathways.datasets.registry import get_source
 
-from .data import SURVEY_SECTIONS, instrument
+from . import paper as paper_survey
+from .data import SURVEY_SECTIONS, current_language, instrument
 from .matching import BANDS, JOB_ZONES
 from .models import SCORE_FIELDS, SavedProfile
 from .results import JOB_ZONE_LABELS, build_results, number, parse_query, results_query
@@ -219,3 +220,21 @@ def cluster_results(request: HttpRequest) -> HttpResponse:
             "edit_query": "&".join(f"item={i}" for i in checked),
         },
     )
+
+
+def _paper_context(request: HttpRequest) -> dict[str, Any]:
+    results_url = request.build_absolute_uri(reverse("profiler:results"))
+    return {**paper_survey.context(), "results_url": results_url}
+
+
+def paper(request: HttpRequest) -> HttpResponse:
+    """The questionnaire to print and score by hand."""
+    return render(request, "profiler/paper.html", _paper_context(request))
+
+
+def paper_pdf(request: HttpRequest) -> HttpResponse:
+    language = current_language()
+    content = paper_survey.paper_pdf(language, _paper_context(request)["results_url"])
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="interests-on-paper-{language}.pdf"'
+    return response

@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from pathways.occupations.models import CipCode
+
 from . import history, reach, sequence, workflow
 from .forms_public import ProgramFilterForm
 from .models import ProgramOfStudy
@@ -71,11 +73,17 @@ def program_context(request: HttpRequest, program: ProgramOfStudy) -> dict[str, 
     can_submit = user.has_perm("programs.submit_programofstudy", program)
     can_review = user.has_perm("programs.review_programofstudy", program)
     reached = reach.occupations_reached(program)
+    postsecondary = list(program.postsecondary_programs.all())
     return {
         "program": program,
         "sequence": sequence.ordered_sequence(program),
         "credentials": list(program.credentials.all()),
-        "postsecondary": list(program.postsecondary_programs.all()),
+        "postsecondary": postsecondary,
+        "cip_titles": dict(
+            CipCode.objects.filter(code__in={p.cip_code for p in postsecondary}).values_list(
+                "code", "title"
+            )
+        ),
         "work_based_learning": list(program.work_based_learning.all()),
         "reached": reached,
         "occupations": _occupations(request, reached),

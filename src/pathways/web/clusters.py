@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from pathways.core.spreadsheets import csv_response, wants_csv
 from pathways.framework.models import Framework
+from pathways.framework.organizations import organizations_for
 from pathways.framework.services import (
     BadQuery,
     ClusterSummary,
@@ -68,6 +69,7 @@ def _cluster_page(request: HttpRequest, code: str, sub_code: str) -> HttpRespons
         "name": current.name if current else found.name,
         "table": table,
         "view_labels": VIEW_LABELS,
+        "organizations": organizations_for(code),
     }
     return render(request, "framework/cluster_detail.html", context)
 

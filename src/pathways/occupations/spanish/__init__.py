@@ -1,7 +1,8 @@
 """The project's own Spanish occupation content: reviewed data files, read by the Spanish pages.
 
 titles/, descriptions/ and tasks/ hold one file per SOC major group, keyed by O*NET-SOC code
-("29-1141.00") or by BLS combined code ("25-9045"); job_zones.toml names the five O*NET Job
+("29-1141.00") or by BLS combined code ("25-9045"); cip/ holds one file per CIP 2020 series
+("51.toml"), keyed by CIP code ("51.3801"); job_zones.toml names the five O*NET Job
 Zones (place names are in geography/places_es.toml). The database keeps the published
 English; pages call the `local_*` functions, which answer in the page's language.
 """
@@ -63,6 +64,12 @@ def tasks() -> dict[str, dict[int, str]]:
 
 
 @cache
+def cip_titles() -> dict[str, str]:
+    """Spanish titles of CIP 2020 programs, by CIP code ("51.3801")."""
+    return {code: entry["title"] for code, entry in _merged("cip").items()}
+
+
+@cache
 def job_zones() -> dict[int, dict[str, str]]:
     return {int(number): zone for number, zone in _toml("job_zones.toml").items()}
 
@@ -85,6 +92,10 @@ def description_es(code: str) -> str:
 def local_title(code: str, english: str) -> str:
     """The title in the page's language: Spanish where there is one, else English."""
     return (title_es(code) or english) if is_spanish() else english
+
+
+def cip_title_es(code: str) -> str:
+    return cip_titles().get(code, "")
 
 
 def local_description(code: str, english: str) -> str:

@@ -21,6 +21,21 @@ def occupation_title(code: str, english: str) -> SafeString:
 
 
 @register.simple_tag
+def cip_title(code: str, english: str) -> SafeString:
+    """A CIP 2020 program's title: the project's Spanish on a Spanish page."""
+    return in_english_unless_spanish(
+        spanish.cip_title_es(code) if spanish.is_spanish() else "", english
+    )
+
+
+@register.simple_tag
+def cip_title_in(code: str, english_titles: dict[str, str]) -> SafeString:
+    """`cip_title` with the English title looked up in a dict; "" for a code not in it."""
+    english = english_titles.get(code, "") if english_titles else ""
+    return cip_title(code, english) if english else format_html("")
+
+
+@register.simple_tag
 def area_name(code: str, english: str) -> str:
     return local_area_name(code, english)
 
