@@ -14,9 +14,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import output, prefill, sections, services
+from pathways.datasets.registry import get_source
+from pathways.occupations.search import search_occupations
+
+from . import output, prefill, sections, services, technology
 from .documents import ResumeError, export, parse
-from .forms import ImportForm, OptionsForm
+from .forms import CareerSearchForm, ImportForm, OptionsForm
 from .models import Resume
 
 
@@ -76,7 +79,7 @@ def edit_section(request: HttpRequest, name: str) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("resumes:section", name=section.name)
     status = 400 if request.method == "POST" else 200
-    context = {
+    context: dict[str, Any] = {
         "section": section,
         "form": form,
         "items": [output._entry(section.name, i) for i in items],
@@ -85,7 +88,27 @@ def edit_section(request: HttpRequest, name: str) -> HttpResponse:
         "next": _neighbour(section, 1),
         "previous": _neighbour(section, -1),
     }
+    if section.name == "skills":
+        suggestions = _skill_suggestions(request, resume)
+        status = max(status, suggestions.pop("status"))
+        context.update(suggestions)
     return render(request, "resumes/section.html", context, status=status)
+
+
+def _skill_suggestions(request: HttpRequest, resume: Resume) -> dict[str, Any]:
+    """The skills step's O*NET suggestions, and the career search that feeds them."""
+    search = CareerSearchForm(request.GET)
+    hits = []
+    if search.is_valid() and search.cleaned_data["career"]:
+        hits = search_occupations(search.cleaned_data["career"], limit=5)
+    return {
+        "careers": technology.careers(resume),
+        "career_search": search,
+        "career_hits": hits,
+        "can_aim": len(technology.targets(resume)) < technology.MAX_TARGETS,
+        "technology_source": get_source("onet_technology"),
+        "status": 200 if search.is_valid() else 400,
+    }
 
 
 def _index(value: str | None) -> int | None:
@@ -133,6 +156,39 @@ def decide(request: HttpRequest) -> HttpResponse:
     if not prefill.decide(resume, request.POST.get("key", ""), add=add):
         messages.error(request, _("That record was already added or turned down."))
     return redirect("resumes:home")
+
+
+@login_required
+@require_POST
+def target(request: HttpRequest) -> HttpResponse:
+    """Aim for a career (its technologies are then suggested) or stop aiming for it."""
+    resume = _own(request)
+    soc = request.POST.get("soc", "")[:20]
+    try:
+        if request.POST.get("action") == "remove":
+            technology.stop_aiming(resume, soc)
+        else:
+            technology.aim_for(resume, soc)
+    except ResumeError as exc:
+        return _not_saved(request, exc)
+    return redirect("resumes:section", name="skills")
+
+
+def _not_saved(request: HttpRequest, exc: ResumeError) -> HttpResponse:
+    return render(request, "resumes/not_saved.html", {"message": str(exc)}, status=400)
+
+
+@login_required
+@require_POST
+def add_technology(request: HttpRequest) -> HttpResponse:
+    resume = _own(request)
+    name = request.POST.get("name", "")[:200]
+    try:
+        technology.add_technology(resume, request.POST.get("soc", "")[:20], name)
+    except ResumeError as exc:
+        return _not_saved(request, exc)
+    messages.success(request, _("Added %(name)s to your skills.") % {"name": name})
+    return redirect("resumes:section", name="skills")
 
 
 @login_required
