@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -75,11 +75,11 @@ def every_report_afresh() -> list[object]:
     for scope in scopes():
         for breakdown in ("all", "race_ethnicity", "economically_disadvantaged"):
             for group_by in ("district", "school", "program", "cluster"):
-                cache.clear()
+                caches["reports"].clear()
                 found.append(
                     reports.status_report(YEAR, scope, group_by=group_by, breakdown=breakdown).rows
                 )
-            cache.clear()
+            caches["reports"].clear()
             found.append(list(indicators.perkins_indicators(YEAR, scope, breakdown=breakdown)))
     return found
 
@@ -87,7 +87,7 @@ def every_report_afresh() -> list[object]:
 @pytest.mark.usefixtures("statewide")
 def test_cached_tables_give_exactly_the_figures_computed_afresh_for_every_scope() -> None:
     afresh = every_report_afresh()
-    cache.clear()
+    caches["reports"].clear()
     every_report()  # fills the cache
     from_cache = every_report()
 
@@ -118,17 +118,17 @@ def test_a_status_refresh_shows_in_the_next_report_at_once() -> None:
 @pytest.mark.usefixtures("statewide")
 def test_exact_counts_are_never_cached() -> None:
     state = ReportScope()
-    cache.clear()
+    caches["reports"].clear()
     reports.status_report(YEAR, state, group_by="program", minimum=1)
     indicators.perkins_indicators(YEAR, state, minimum=1)
 
-    assert not any("report-table" in str(key) for key in getattr(cache, "_cache", {}))
+    assert not any("report-table" in str(key) for key in getattr(caches["reports"], "_cache", {}))
 
 
 @pytest.mark.usefixtures("statewide")
 def test_warming_computes_every_statewide_table_so_pages_run_no_report_query() -> None:
     state = ReportScope()
-    cache.clear()
+    caches["reports"].clear()
 
     call_command("students", "warm-reports", stdout=io.StringIO())
 
