@@ -4,6 +4,7 @@ Thin: every change goes through services.py or prefill.py; who may do what is
 accounts/rules.py (`resumes.*` permissions), refused with PermissionDenied (403).
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -162,33 +163,41 @@ def decide(request: HttpRequest) -> HttpResponse:
 @require_POST
 def target(request: HttpRequest) -> HttpResponse:
     """Aim for a career (its technologies are then suggested) or stop aiming for it."""
-    resume = _own(request)
     soc = request.POST.get("soc", "")[:20]
-    try:
-        if request.POST.get("action") == "remove":
-            technology.stop_aiming(resume, soc)
-        else:
-            technology.aim_for(resume, soc)
-    except ResumeError as exc:
-        return _not_saved(request, exc)
-    return redirect("resumes:section", name="skills")
-
-
-def _not_saved(request: HttpRequest, exc: ResumeError) -> HttpResponse:
-    return render(request, "resumes/not_saved.html", {"message": str(exc)}, status=400)
+    if request.POST.get("action") == "remove":
+        return _change_skills(request, lambda resume: technology.stop_aiming(resume, soc))
+    return _change_skills(request, lambda resume: technology.aim_for(resume, soc))
 
 
 @login_required
 @require_POST
 def add_technology(request: HttpRequest) -> HttpResponse:
+    soc, name = request.POST.get("soc", "")[:20], request.POST.get("name", "")[:200]
+    done = _("Added %(name)s to your skills.") % {"name": name}
+    return _change_skills(
+        request, lambda resume: technology.add_technology(resume, soc, name), done
+    )
+
+
+def _change_skills(
+    request: HttpRequest, change: Callable[[Resume], None], done: str = ""
+) -> HttpResponse:
+    """Run a change from the skills step: back to it, or a 400 page that says why not."""
     resume = _own(request)
-    name = request.POST.get("name", "")[:200]
     try:
-        technology.add_technology(resume, request.POST.get("soc", "")[:20], name)
+        change(resume)
     except ResumeError as exc:
-        return _not_saved(request, exc)
-    messages.success(request, _("Added %(name)s to your skills.") % {"name": name})
+        return _not_saved(request, exc, _("Back to your skills"), "skills")
+    if done:
+        messages.success(request, done)
     return redirect("resumes:section", name="skills")
+
+
+def _not_saved(
+    request: HttpRequest, exc: ResumeError, back: str, section: str = "", title: str = ""
+) -> HttpResponse:
+    context = {"message": str(exc), "back": back, "section": section, "title": title}
+    return render(request, "resumes/not_saved.html", context, status=400)
 
 
 @login_required
@@ -224,7 +233,8 @@ def import_json(request: HttpRequest) -> HttpResponse:
             raise ResumeError(" ".join(str(m) for e in form.errors.values() for m in e))
         services.replace_document(resume, parse(form.cleaned_data["file"].read()))
     except ResumeError as exc:
-        return render(request, "resumes/import_error.html", {"message": str(exc)}, status=400)
+        title = _("The file was not imported")
+        return _not_saved(request, exc, _("Back to my resume"), title=title)
     messages.success(request, _("Your resume was imported."))
     return redirect("resumes:home")
 

@@ -14,6 +14,8 @@ class StudentsConfig(AppConfig):
 
 
 def _refresh_status(sender: Any, programs: list[int], **kwargs: Any) -> None:
+    from pathways.students.report_warming import warm_after_commit
     from pathways.students.status import refresh
 
     refresh(programs=programs)
+    warm_after_commit()  # the new status reaches the first report view warmed
