@@ -99,3 +99,14 @@ def test_nothing_loads_before_the_occupations(fixtures):
     with pytest.raises(ImportValidationError):
         onet_technology.load({NAME: fixtures / "onet_technology" / NAME})
     assert not OnetTechnology.objects.exists()
+
+
+@pytest.mark.mirror
+@pytest.mark.django_db
+def test_the_mirror_loads_every_technology_row(mirror):
+    load_source(get_source("onet"), mirror)
+    report = load_source(get_source("onet_technology"), mirror)
+    # 32,774 lines with the header, as PROVENANCE.md counts them.
+    assert report.row_counts == {"Technologies by occupation": 32773}
+    epic = OnetTechnology.objects.get(onet_code="29-1141.00", example="Epic Systems")
+    assert (epic.commodity_title, epic.hot) == ("Medical software", True)

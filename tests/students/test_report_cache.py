@@ -152,3 +152,37 @@ def test_an_upload_job_warms_the_tables_when_a_shared_cache_is_configured(
         report_warming.warm_after_commit()
 
     assert warmed == [YEAR]
+
+
+def test_without_redis_the_report_tables_go_to_files_every_process_reads(tmp_path: Path) -> None:
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    from pathways import settings as configured
+
+    reports = configured.CACHES["reports"]
+    if "django_redis" in configured.CACHES["default"]["BACKEND"]:
+        pytest.skip("this run has Redis")
+    assert reports["BACKEND"].endswith("FileBasedCache")
+    # Two processes (the worker that warms, gunicorn that serves) see the same table.
+    worker = FileBasedCache(str(tmp_path / "reports"), reports.get("OPTIONS", {}))
+    web = FileBasedCache(str(tmp_path / "reports"), reports.get("OPTIONS", {}))
+    worker.set("report-table:status", {"rows": [1, 2, 3]})
+    assert web.get("report-table:status") == {"rows": [1, 2, 3]}
+
+
+def test_a_data_load_warms_the_report_tables_again(
+    settings: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    from pathways.datasets import loading
+
+    settings.PATHWAYS_WARM_REPORTS = True
+    warmed: list[int] = []
+    monkeypatch.setattr(report_warming, "latest_year", lambda: YEAR)
+    monkeypatch.setattr(
+        report_warming, "warm_report_tables", SimpleNamespace(enqueue=warmed.append)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        loading.sources_loaded.send(sender=loading.load_all, slugs=["onet"])
+
+    assert warmed == [YEAR]
