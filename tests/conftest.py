@@ -111,9 +111,16 @@ def _english_by_default() -> None:
 def _isolated_cache(tmp_path: Path, settings) -> None:  # type: ignore[no-untyped-def]
     """Downloads in tests never touch the developer's cache, and no test sees pages or
     figures another test cached."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    # The report tables' cache is files shared by processes outside tests; here it is memory.
+    settings.CACHES = {
+        **settings.CACHES,
+        "reports": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "r"},
+    }
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    settings.PATHWAYS_WARM_REPORTS = False  # tests that warm say so
     settings.PATHWAYS_CACHE_DIR = tmp_path / "cache"
     settings.PATHWAYS_DATA_MIRROR = None
 

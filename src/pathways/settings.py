@@ -236,6 +236,20 @@ else:
             "LOCATION": "pathways",
         }
     }
+# The statewide report tables (students/report_cache.py) go to a cache every process shares,
+# so that tables warmed by the worker after new data serve the first view in gunicorn: Redis
+# where there is one, else files under PATHWAYS_HOME (one machine, `make run`).
+REPORT_CACHE_DIR = Path(os.environ.get("PATHWAYS_REPORT_CACHE_DIR", DATA_HOME / "report-cache"))
+CACHES["reports"] = (
+    {**CACHES["default"], "KEY_PREFIX": "pathways-reports"}
+    if "django_redis" in CACHES["default"]["BACKEND"]
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(REPORT_CACHE_DIR.resolve()),
+        # About 300 tables per data version, 5-60 kB each; old versions are culled.
+        "OPTIONS": {"MAX_ENTRIES": 3000},
+    }
+)
 
 # The data pipeline: where downloads are cached and where a local mirror of the
 # official files may be read from instead of downloading.
@@ -272,11 +286,15 @@ TASKS = {
         )
     }
 }
-# Compute every statewide report table in the background after each records upload, so the
-# first view after new data is fast too; only worth it with a shared cache (REDIS_URL).
-PATHWAYS_WARM_REPORTS = os.environ.get(
-    "PATHWAYS_WARM_REPORTS", "1" if "django_redis" in CACHES["default"]["BACKEND"] else "0"
-) not in ("", "0", "false", "no")
+# Compute every statewide report table in the background after each records upload and
+# status rebuild, so the first view after new data is fast too; the "reports" cache above is
+# shared by every process (Redis or files), so this is on by default.
+PATHWAYS_WARM_REPORTS = os.environ.get("PATHWAYS_WARM_REPORTS", "1") not in (
+    "",
+    "0",
+    "false",
+    "no",
+)
 # Uploaded files wait for their import job here (private: owner-only), deleted after it.
 PATHWAYS_UPLOADS_DIR = Path(os.environ.get("PATHWAYS_UPLOADS_DIR", DATA_HOME / "uploads")).resolve()
 # An upload that would shrink a district-year's records by more than this share needs an

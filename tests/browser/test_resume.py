@@ -44,3 +44,20 @@ def test_a_student_builds_a_resume_on_a_phone(page: Page, site_url, student, axe
     page.goto(site_url + "/es/resume/work/")
     expect(page.locator("main")).to_contain_text("Viñetas con fuerza")
     assert_accessible_on_a_phone(page, axe)
+
+
+def test_a_student_adds_a_suggested_technology_on_a_phone(page: Page, site_url, student, axe):  # type: ignore[no-untyped-def]
+    sign_in(page, site_url, student)
+    page.goto(site_url + "/resume/skills/")
+    page.fill("#id_career", "registered nurse")
+    page.click("main form[role=search] button")
+    page.click("main li:has-text('29-1141') button:has-text('Aim for this career')")
+    suggestions = page.locator(".technology-suggestions")
+    expect(suggestions).to_contain_text("Epic Systems")
+    assert_accessible_on_a_phone(page, axe)
+    page.click(".technology-suggestions li:has-text('Epic Systems') button:has-text('Add')")
+    expect(page.locator("main")).to_contain_text("Added Epic Systems to your skills.")
+    expect(page.locator(".resume-items").first).to_contain_text("Epic Systems")
+    page.goto(site_url + "/es/resume/skills/")
+    expect(suggestions).to_contain_text("Programas y tecnología")
+    assert_accessible_on_a_phone(page, axe)

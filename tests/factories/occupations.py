@@ -22,6 +22,7 @@ from pathways.occupations.models import (
     OnetOccupation,
     OnetRelated,
     OnetTask,
+    OnetTechnology,
     OnetTitle,
     SocCode,
     StateProjectionEstimate,
@@ -124,6 +125,20 @@ class OnetTitleFactory(DjangoModelFactory[OnetTitle]):
     title = factory.Sequence(lambda n: f"Test title {n}")
     search_text = factory.LazyAttribute(lambda t: t.title.lower())
     kind = OnetTitle.Kind.ALTERNATE
+
+
+class OnetTechnologyFactory(DjangoModelFactory[OnetTechnology]):
+    """A technology an occupation uses (O*NET Technology Skills); hot, not in demand."""
+
+    class Meta:
+        model = OnetTechnology
+
+    onet_code = "29-1141.00"
+    example = factory.Sequence(lambda n: f"Charting Suite {n}")
+    commodity_code = 43232610
+    commodity_title = "Medical software"
+    hot = True
+    in_demand = False
 
 
 def _wage(share: str) -> Any:

@@ -59,3 +59,38 @@ def test_the_docx_holds_the_resume_with_headings_in_its_language(language):
         assert expected in text
     for heading in HEADINGS[language]:
         assert heading.lower() in text.lower()
+
+
+CREDENTIAL = {
+    "basics": {"name": "Ana García"},
+    "certificates": [
+        {
+            "name": "ServSafe Food Handler",
+            "issuer": "National Restaurant Association",
+            "date": "2025-02-03",
+        },
+        {"name": "OSHA 10", "date": "2024-11"},
+    ],
+}
+EARNED = {
+    "en": ["Earned Feb. 3, 2025", "Earned November 2024"],
+    "es": ["Obtenido: 3 de febrero de 2025", "Obtenido: noviembre de 2024"],
+}
+
+
+def _credential_resume(language):  # type: ignore[no-untyped-def]
+    resume = services.resume_for(StudentFactory())
+    resume.document, resume.language = CREDENTIAL, language
+    return resume
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_credentials_show_their_issuer_and_date_in_both_files(language):
+    resume = _credential_resume(language)
+    pdf_text = " ".join(_pdf_text(output.pdf(resume)).split())
+    docx_text = "\n".join(p.text for p in Document(io.BytesIO(output.docx(resume))).paragraphs)
+    for text in (pdf_text, docx_text):
+        assert "ServSafe Food Handler — National Restaurant Association" in text
+        for earned in EARNED[language]:
+            assert earned in text

@@ -1,6 +1,10 @@
+from datetime import date
+
 import pytest
 
+from pathways.programs.models import Credential
 from pathways.resumes import prefill, services
+from pathways.students.models import CredentialEarned
 from tests.factories.accounts import StudentFactory
 
 
@@ -54,3 +58,25 @@ def test_an_added_record_goes_in_once_and_a_declined_one_is_not_offered_again(
 def test_a_student_without_linked_records_gets_no_suggestions():
     resume = services.resume_for(StudentFactory(student_id=""))
     assert prefill.suggestions(resume) == []
+
+
+@pytest.mark.django_db
+def test_a_credential_comes_with_its_issuer_and_date_from_the_records(student_with_records):
+    CredentialEarned.objects.filter(student_id="S900").update(
+        issuer="American Welding Society", date_earned=date(2025, 4, 2)
+    )
+    resume = services.resume_for(student_with_records)
+    found = next(s for s in prefill.suggestions(resume) if s.section == "certificates")
+    assert found.item == {
+        "name": "AWS Welder",
+        "issuer": "American Welding Society",
+        "date": "2025-04-02",
+    }
+
+
+@pytest.mark.django_db
+def test_an_issuer_the_records_lack_comes_from_the_credentials_catalogue(student_with_records):
+    Credential.objects.create(name="AWS Welder", issuer="American Welding Society")
+    resume = services.resume_for(student_with_records)
+    found = next(s for s in prefill.suggestions(resume) if s.section == "certificates")
+    assert found.item == {"name": "AWS Welder", "issuer": "American Welding Society"}

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -75,11 +75,11 @@ def every_report_afresh() -> list[object]:
     for scope in scopes():
         for breakdown in ("all", "race_ethnicity", "economically_disadvantaged"):
             for group_by in ("district", "school", "program", "cluster"):
-                cache.clear()
+                caches["reports"].clear()
                 found.append(
                     reports.status_report(YEAR, scope, group_by=group_by, breakdown=breakdown).rows
                 )
-            cache.clear()
+            caches["reports"].clear()
             found.append(list(indicators.perkins_indicators(YEAR, scope, breakdown=breakdown)))
     return found
 
@@ -87,7 +87,7 @@ def every_report_afresh() -> list[object]:
 @pytest.mark.usefixtures("statewide")
 def test_cached_tables_give_exactly_the_figures_computed_afresh_for_every_scope() -> None:
     afresh = every_report_afresh()
-    cache.clear()
+    caches["reports"].clear()
     every_report()  # fills the cache
     from_cache = every_report()
 
@@ -118,17 +118,17 @@ def test_a_status_refresh_shows_in_the_next_report_at_once() -> None:
 @pytest.mark.usefixtures("statewide")
 def test_exact_counts_are_never_cached() -> None:
     state = ReportScope()
-    cache.clear()
+    caches["reports"].clear()
     reports.status_report(YEAR, state, group_by="program", minimum=1)
     indicators.perkins_indicators(YEAR, state, minimum=1)
 
-    assert not any("report-table" in str(key) for key in getattr(cache, "_cache", {}))
+    assert not any("report-table" in str(key) for key in getattr(caches["reports"], "_cache", {}))
 
 
 @pytest.mark.usefixtures("statewide")
 def test_warming_computes_every_statewide_table_so_pages_run_no_report_query() -> None:
     state = ReportScope()
-    cache.clear()
+    caches["reports"].clear()
 
     call_command("students", "warm-reports", stdout=io.StringIO())
 
@@ -150,5 +150,39 @@ def test_an_upload_job_warms_the_tables_when_a_shared_cache_is_configured(
 
     with django_capture_on_commit_callbacks(execute=True):
         report_warming.warm_after_commit()
+
+    assert warmed == [YEAR]
+
+
+def test_without_redis_the_report_tables_go_to_files_every_process_reads(tmp_path: Path) -> None:
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    from pathways import settings as configured
+
+    reports = configured.CACHES["reports"]
+    if "django_redis" in configured.CACHES["default"]["BACKEND"]:
+        pytest.skip("this run has Redis")
+    assert reports["BACKEND"].endswith("FileBasedCache")
+    # Two processes (the worker that warms, gunicorn that serves) see the same table.
+    worker = FileBasedCache(str(tmp_path / "reports"), reports.get("OPTIONS", {}))
+    web = FileBasedCache(str(tmp_path / "reports"), reports.get("OPTIONS", {}))
+    worker.set("report-table:status", {"rows": [1, 2, 3]})
+    assert web.get("report-table:status") == {"rows": [1, 2, 3]}
+
+
+def test_a_data_load_warms_the_report_tables_again(
+    settings: Any, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    from pathways.datasets import loading
+
+    settings.PATHWAYS_WARM_REPORTS = True
+    warmed: list[int] = []
+    monkeypatch.setattr(report_warming, "latest_year", lambda: YEAR)
+    monkeypatch.setattr(
+        report_warming, "warm_report_tables", SimpleNamespace(enqueue=warmed.append)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        loading.sources_loaded.send(sender=loading.load_all, slugs=["onet"])
 
     assert warmed == [YEAR]

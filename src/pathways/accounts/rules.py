@@ -399,6 +399,8 @@ rules.add_perm("plans.remind_students", is_state_admin | is_district_staff)
 rules.add_perm("plans.export_caseload", is_state_admin | is_district_staff)
 # Names stay in the district: a caseload CSV names students only for district staff.
 rules.add_perm("plans.export_names", is_district_staff)
+
+
 # Regional analyses and media (issue #20): state administrators and district coordinators
 # write analyses; only the state reviews and publishes them. The public reads published ones.
 @rules.predicate
@@ -452,6 +454,8 @@ rules.add_perm("analyses.return_analysis", is_state_admin & is_analysis_in_revie
 rules.add_perm("analyses.unpublish_analysis", is_state_admin & is_analysis_published)
 # Podcasts and training sessions are the state's.
 rules.add_perm("analyses.manage_media", is_state_admin)
+
+
 # --- Opportunities and employers (issue #20) ------------------------------------------------
 # An employer signs up with an inactive account; the coordinator of the district it chose,
 # or the state, approves it (active from then on). District staff publish postings at once;
@@ -541,33 +545,6 @@ def applications_visible_to(user: Any) -> Q:
     """Applications a user may read: a student their own; an employer those sent to its
     postings; district staff those from their district's students or to its postings; the
     state all. Nobody else (other students, other employers) sees any."""
-# Work-based learning placements (issue #20): the student logs hours; the supervisor
-# verifies through a signed link (no account, placements/links.py); then the teacher named
-# on the placement. Its data is for the student, that teacher, a counselor of the same
-# school, the district's coordinators and the state.
-@rules.predicate
-def owns_placement(user: Any, placement: Any) -> bool:
-    return placement is not None and user.is_authenticated and placement.student_id == user.pk
-
-
-@rules.predicate
-def teaches_placement(user: Any, placement: Any) -> bool:
-    return placement is not None and user.is_authenticated and placement.teacher_id == user.pk
-
-
-@rules.predicate
-def counsels_placement_school(user: Any, placement: Any) -> bool:
-    return bool(
-        placement is not None
-        and user.is_authenticated
-        and user.school_id is not None
-        and placement.school_id == user.school_id
-        and placement.district_id == user.district_id
-    )
-
-
-def placements_visible_to(user: Any) -> Q:
-    """The placements `placements.view_placement` lets `user` see, as one filter."""
     if user is None or not (user.is_authenticated and user.is_active):
         return Q(pk__in=[])
     if is_state_admin(user):
@@ -578,13 +555,6 @@ def placements_visible_to(user: Any) -> Q:
         )
     if is_employer(user):
         return Q(opportunity__posted_by_id=user.pk)
-    if is_district_coordinator(user):
-        return Q(district_id=user.district_id)
-    if is_counselor(user):
-        mine = Q(teacher_id=user.pk)
-        if user.school_id is not None:
-            mine |= Q(school_id=user.school_id, district_id=user.district_id)
-        return mine
     if is_student(user):
         return Q(student_id=user.pk)
     return Q(pk__in=[])
@@ -650,6 +620,51 @@ rules.add_perm("opportunities.apply_opportunity", is_student & accepts_applicati
 rules.add_perm("opportunities.view_applications", is_state_admin | is_district_staff | is_employer)
 rules.add_perm("opportunities.view_application", may_see_application)
 rules.add_perm("opportunities.view_own_postings", is_state_admin | is_district_staff | is_employer)
+
+
+# Work-based learning placements (issue #20): the student logs hours; the supervisor
+# verifies through a signed link (no account, placements/links.py); then the teacher named
+# on the placement. Its data is for the student, that teacher, a counselor of the same
+# school, the district's coordinators and the state.
+@rules.predicate
+def owns_placement(user: Any, placement: Any) -> bool:
+    return placement is not None and user.is_authenticated and placement.student_id == user.pk
+
+
+@rules.predicate
+def teaches_placement(user: Any, placement: Any) -> bool:
+    return placement is not None and user.is_authenticated and placement.teacher_id == user.pk
+
+
+@rules.predicate
+def counsels_placement_school(user: Any, placement: Any) -> bool:
+    return bool(
+        placement is not None
+        and user.is_authenticated
+        and user.school_id is not None
+        and placement.school_id == user.school_id
+        and placement.district_id == user.district_id
+    )
+
+
+def placements_visible_to(user: Any) -> Q:
+    """The placements `placements.view_placement` lets `user` see, as one filter."""
+    if user is None or not (user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    if is_state_admin(user):
+        return Q()
+    if is_district_coordinator(user):
+        return Q(district_id=user.district_id)
+    if is_counselor(user):
+        mine = Q(teacher_id=user.pk)
+        if user.school_id is not None:
+            mine |= Q(school_id=user.school_id, district_id=user.district_id)
+        return mine
+    if is_student(user):
+        return Q(student_id=user.pk)
+    return Q(pk__in=[])
+
+
 def placement_teachers_for(student: Any) -> Any:
     """The accounts a student may name as the teacher who verifies a placement: active
     counselors or teachers of their school (of their district when they have no school)."""

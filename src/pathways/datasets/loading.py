@@ -9,6 +9,7 @@ from typing import Protocol
 
 from django.conf import settings
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from pathways.core import locks
@@ -20,6 +21,9 @@ from .registry import Source, all_sources, get_source
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 2000
+# Sent after `load_all` with the slugs loaded: every load bumps the content version, which
+# keys the apps' caches (the students app warms its report tables again).
+sources_loaded = Signal()
 
 
 class SourceModule(Protocol):
@@ -114,6 +118,7 @@ def load_all(
         report = load_source(source, mirror)
         on_loaded(report)
         reports.append(report)
+    sources_loaded.send(sender=load_all, slugs=[r.slug for r in reports])
     return reports
 
 

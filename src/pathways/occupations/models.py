@@ -132,6 +132,26 @@ class OnetTask(models.Model):
         ordering = ["onet_code", "-is_core", "task_id"]
 
 
+class OnetTechnology(models.Model):
+    """A technology (software, mostly) workers in an occupation use: O*NET Technology Skills.
+
+    `example` is the product or kind of software ("Microsoft Excel"); `commodity_title` the
+    UNSPSC class it belongs to ("Spreadsheet software"). O*NET flags hot technologies (often
+    named in job postings) and in-demand ones (often named in this occupation's postings)."""
+
+    onet_code = models.CharField(max_length=10, db_index=True)
+    example = models.CharField(max_length=200)
+    commodity_code = models.PositiveIntegerField()
+    commodity_title = models.CharField(max_length=200)
+    hot = models.BooleanField(default=False)
+    in_demand = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["onet_code", "-in_demand", "-hot", "example"]
+        verbose_name = "O*NET technology"
+        verbose_name_plural = "O*NET technologies"
+
+
 class WageEstimate(models.Model):
     """One OEWS May 2025 estimate: an occupation in an area, all industries.
 

@@ -26,3 +26,14 @@ class ImportForm(forms.Form):
                 params={"size": upload.size, "limit": MAX_BYTES},
             )
         return upload
+
+
+class CareerSearchForm(forms.Form):
+    """Find a career to aim for (the skills step's suggestions come from it)."""
+
+    career = forms.CharField(
+        label=_("Find a career you are aiming for"),
+        max_length=100,
+        required=False,
+        help_text=_("For example: nurse, welder, electrician."),
+    )

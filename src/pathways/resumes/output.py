@@ -6,10 +6,12 @@ language, whatever the language of the page that asked for the file.
 """
 
 import io
+from datetime import date
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Resume
@@ -31,6 +33,18 @@ def _dates(item: dict[str, Any]) -> str:
     if start:
         return _("%(start)s – present") % {"start": start}
     return str(end)
+
+
+def _when(value: str) -> str:
+    """An ISO date as the resume's language writes it: 2025, March 2025, March 14, 2025."""
+    try:
+        if len(value) == 10:
+            return date_format(date.fromisoformat(value), "DATE_FORMAT")
+        if len(value) == 7:
+            return date_format(date.fromisoformat(f"{value}-01"), "YEAR_MONTH_FORMAT")
+    except ValueError:
+        pass  # the schema allows 2025-13 by its pattern; show it as written
+    return value
 
 
 def context(resume: Resume) -> dict[str, Any]:
@@ -98,8 +112,8 @@ def _entry(section: str, item: dict[str, Any]) -> dict[str, Any]:
     }[section]
     title = " — ".join(str(item[k]) for k in heading if k and item.get(k))
     details = [_dates(item), item.get("area", ""), item.get("location", "")]
-    if isinstance(item.get("date"), str):
-        details.append(item["date"])
+    if isinstance(item.get("date"), str) and item["date"]:
+        details.append(_("Earned %(date)s") % {"date": _when(item["date"])})
     bullets = [*item.get("highlights", [])]
     for key in ("summary", "description", "reference"):
         if item.get(key):

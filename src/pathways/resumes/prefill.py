@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from pathways.placements.records import verified_placements
+from pathways.programs.models import Credential
 from pathways.students.models import (
     CredentialEarned,
     DualCreditRecord,
@@ -77,16 +78,31 @@ def _programs(student_id: str) -> list[Suggestion]:
 
 
 def _credentials(student_id: str) -> list[Suggestion]:
-    rows = CredentialEarned.objects.filter(student_id=student_id).order_by("school_year")
-    return [
-        Suggestion(
-            f"credential:{row.school_year}:{row.credential}",
-            "certificates",
-            {"name": row.credential},
-            _("Credential earned in %(year)s") % {"year": school_year_label(row.school_year)},
+    """Each credential with its issuer and date where the district reported them; an issuer
+    not reported comes from the credentials catalogue of programs of study, by name."""
+    rows = list(CredentialEarned.objects.filter(student_id=student_id).order_by("school_year"))
+    catalogue = dict(
+        Credential.objects.filter(name__in={r.credential for r in rows})
+        .exclude(issuer="")
+        .values_list("name", "issuer")
+    )
+    found = []
+    for row in rows:
+        item = {"name": row.credential}
+        issuer = row.issuer or catalogue.get(row.credential, "")
+        if issuer:
+            item["issuer"] = issuer
+        if row.date_earned:
+            item["date"] = row.date_earned.isoformat()
+        found.append(
+            Suggestion(
+                f"credential:{row.school_year}:{row.credential}",
+                "certificates",
+                item,
+                _("Credential earned in %(year)s") % {"year": school_year_label(row.school_year)},
+            )
         )
-        for row in rows
-    ]
+    return found
 
 
 def _work_based_learning(student_id: str) -> list[Suggestion]:

@@ -3,7 +3,8 @@ specification's list of sections and fields, with bounds so that a stored resume
 
 This project's own fields live under `meta` (JSON Resume leaves `meta` open for that):
 `meta.cte` (program of study and the status the status engine gave) and
-`meta.workBasedLearning` (kind, organization, hours and school year of each experience).
+`meta.workBasedLearning` (kind, organization, hours and school year of each experience) and
+`meta.targetOccupations` (SOC codes of the careers the student aims for).
 """
 
 from typing import Any
@@ -12,6 +13,7 @@ MAX_BYTES = 64_000  # a ten-page resume is well under this
 SHORT = 200  # names, titles, places
 LONG = 2_000  # summaries and bullet points
 MAX_ITEMS = 30
+MAX_TARGETS = 3  # careers a student aims for at once
 
 DATE = {
     "type": "string",
@@ -118,6 +120,12 @@ META = {
         "cte": _list(
             _object(program=_text(), district=_text(), status=_text(40), schoolYear=_text(10))
         ),
+        # The careers (SOC codes) the student aims for: what skill suggestions are drawn from.
+        "targetOccupations": {
+            "type": "array",
+            "maxItems": MAX_TARGETS,
+            "items": {"type": "string", "pattern": r"^[0-9]{2}-[0-9]{4}$"},
+        },
         "workBasedLearning": _list(
             _object(
                 kind=_text(40),

@@ -1,6 +1,7 @@
 """The guided editor's steps: each JSON Resume section, its fields, and what to say about it."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -32,127 +33,144 @@ class Section:
 
 START, END = Field("startDate", _("Started"), DATE), Field("endDate", _("Ended"), DATE)
 HIGHLIGHTS = Field("highlights", _("What you did (one per line)"), LINES)
+DATED = (START, END, HIGHLIGHTS)  # jobs, volunteering and projects end alike
+FieldSpec = Field | tuple[str, "_StrPromise"] | tuple[str, "_StrPromise", str]
 
-SECTIONS: tuple[Section, ...] = (
-    Section(
+# One row a section: its name, title, advice, and fields as (JSON Resume name, label[, kind]).
+TABLE: tuple[tuple[str, "_StrPromise", "_StrPromise", tuple[FieldSpec, ...]], ...] = (
+    (
         "basics",
         _("About you"),
         _("Your name and how an employer can reach you. Use an e-mail address you check."),
         (
-            Field("name", _("Your name")),
-            Field("label", _("A few words about you (for example: Culinary arts student)")),
-            Field("email", _("E-mail")),
-            Field("phone", _("Phone")),
-            Field("location.city", _("City or town")),
-            Field("location.region", _("State")),
-            Field("summary", _("Summary: two or three sentences"), LONG_TEXT),
+            ("name", _("Your name")),
+            ("label", _("A few words about you (for example: Culinary arts student)")),
+            ("email", _("E-mail")),
+            ("phone", _("Phone")),
+            ("location.city", _("City or town")),
+            ("location.region", _("State")),
+            ("summary", _("Summary: two or three sentences"), LONG_TEXT),
         ),
-        single=True,
     ),
-    Section(
+    (
         "education",
         _("School"),
         _("Your high school and any college classes. Add the classes that fit the job."),
         (
-            Field("institution", _("School or college")),
-            Field("studyType", _("What you are working toward")),
-            Field("area", _("Program or subject")),
+            ("institution", _("School or college")),
+            ("studyType", _("What you are working toward")),
+            ("area", _("Program or subject")),
             START,
             END,
-            Field("courses", _("Classes (one per line)"), LINES),
+            ("courses", _("Classes (one per line)"), LINES),
         ),
     ),
-    Section(
+    (
         "work",
         _("Jobs"),
         _("Paid work counts, even babysitting, mowing lawns or a family business."),
         (
-            Field("name", _("Where you worked")),
-            Field("position", _("Your job title")),
-            Field("location", _("Town")),
-            START,
-            END,
-            HIGHLIGHTS,
+            ("name", _("Where you worked")),
+            ("position", _("Your job title")),
+            ("location", _("Town")),
+            *DATED,
         ),
     ),
-    Section(
+    (
         "volunteer",
         _("Volunteering"),
         _("Helping at church, a food bank, a team or an event shows you show up."),
-        (
-            Field("organization", _("Organization")),
-            Field("position", _("Your role")),
-            START,
-            END,
-            HIGHLIGHTS,
-        ),
+        (("organization", _("Organization")), ("position", _("Your role")), *DATED),
     ),
-    Section(
+    (
         "projects",
         _("Projects"),
         _("Class projects, a CTSO competition, something you built or made."),
         (
-            Field("name", _("Project name")),
-            Field("description", _("What it was, in one sentence"), LONG_TEXT),
-            START,
-            END,
-            HIGHLIGHTS,
+            ("name", _("Project name")),
+            ("description", _("What it was, in one sentence"), LONG_TEXT),
+            *DATED,
         ),
     ),
-    Section(
+    (
         "skills",
         _("Skills"),
         _("Tools, machines, software and abilities you really have."),
         (
-            Field("name", _("Skill area (for example: Kitchen)")),
-            Field("level", _("How well (for example: Beginner, Skilled)")),
-            Field("keywords", _("Details, separated by commas"), WORDS),
+            ("name", _("Skill area (for example: Kitchen)")),
+            ("level", _("How well (for example: Beginner, Skilled)")),
+            ("keywords", _("Details, separated by commas"), WORDS),
         ),
     ),
-    Section(
+    (
         "certificates",
         _("Credentials"),
         _("Industry credentials and certificates, with who gave them."),
-        (
-            Field("name", _("Credential")),
-            Field("issuer", _("Given by")),
-            Field("date", _("Date"), DATE),
-        ),
+        (("name", _("Credential")), ("issuer", _("Given by")), ("date", _("Date"), DATE)),
     ),
-    Section(
+    (
         "awards",
         _("Awards"),
         _("Honor roll, competitions, perfect attendance, sports awards."),
         (
-            Field("title", _("Award")),
-            Field("awarder", _("Given by")),
-            Field("date", _("Date"), DATE),
-            Field("summary", _("What it was for"), LONG_TEXT),
+            ("title", _("Award")),
+            ("awarder", _("Given by")),
+            ("date", _("Date"), DATE),
+            ("summary", _("What it was for"), LONG_TEXT),
         ),
     ),
-    Section(
+    (
         "languages",
         _("Languages"),
         _("Speaking Spanish, Navajo, Tewa or another language is a real skill."),
-        (Field("language", _("Language")), Field("fluency", _("How well"))),
+        (("language", _("Language")), ("fluency", _("How well"))),
     ),
-    Section(
+    (
         "interests",
         _("Interests"),
         _("One or two things you enjoy can start a conversation."),
-        (Field("name", _("Interest")), Field("keywords", _("Details, separated by commas"), WORDS)),
+        (("name", _("Interest")), ("keywords", _("Details, separated by commas"), WORDS)),
     ),
-    Section(
+    (
         "references",
         _("References"),
         _("A teacher, coach or boss who agreed to speak for you."),
         (
-            Field("name", _("Name and how to reach them")),
-            Field("reference", _("How they know you"), LONG_TEXT),
+            ("name", _("Name and how to reach them")),
+            ("reference", _("How they know you"), LONG_TEXT),
         ),
     ),
 )
+
+
+def _field(spec: FieldSpec) -> Field:
+    return spec if isinstance(spec, Field) else Field(*spec)
+
+
+SECTIONS: tuple[Section, ...] = tuple(
+    Section(name, title, advice, tuple(map(_field, fields)), single=name == "basics")
+    for name, title, advice, fields in TABLE
+)
 BY_NAME = {section.name: section for section in SECTIONS}
+
+
+DAY_FROM = {4: "{}-01-01", 7: "{}-01", 10: "{}"}  # a year or a month is checked as its 1st
+
+
+def plausible_date(value: str) -> None:
+    """A resume date is a year, year-month or day from 1950 to ten years ahead (an expected
+    graduation or a credential's expiry), and a real one."""
+    try:
+        day = date.fromisoformat(DAY_FROM[len(value)].format(value))
+    except (KeyError, ValueError):
+        day = None
+    if day is None or not 1950 <= day.year <= date.today().year + 10:
+        raise forms.ValidationError(
+            _(
+                "Write a date from 1950 on as a year (2025), a year and month (2025-06) "
+                "or a day (2025-06-14)."
+            )
+        )
 
 
 def form_class(section: Section) -> type[forms.Form]:
@@ -171,6 +189,7 @@ def form_class(section: Section) -> type[forms.Form]:
             fields[key] = forms.CharField(
                 label=field.label,
                 required=False,
+                validators=[plausible_date] if field.kind == DATE else [],
                 max_length=SHORT * 4 if field.kind == WORDS else SHORT,
                 help_text=_("A year (2025) or year and month (2025-06).")
                 if field.kind == DATE

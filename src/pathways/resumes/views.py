@@ -4,6 +4,7 @@ Thin: every change goes through services.py or prefill.py; who may do what is
 accounts/rules.py (`resumes.*` permissions), refused with PermissionDenied (403).
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -14,9 +15,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import output, prefill, sections, services
+from pathways.datasets.registry import get_source
+from pathways.occupations.search import search_occupations
+
+from . import output, prefill, sections, services, technology
 from .documents import ResumeError, export, parse
-from .forms import ImportForm, OptionsForm
+from .forms import CareerSearchForm, ImportForm, OptionsForm
 from .models import Resume
 
 
@@ -76,7 +80,7 @@ def edit_section(request: HttpRequest, name: str) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("resumes:section", name=section.name)
     status = 400 if request.method == "POST" else 200
-    context = {
+    context: dict[str, Any] = {
         "section": section,
         "form": form,
         "items": [output._entry(section.name, i) for i in items],
@@ -85,7 +89,27 @@ def edit_section(request: HttpRequest, name: str) -> HttpResponse:
         "next": _neighbour(section, 1),
         "previous": _neighbour(section, -1),
     }
+    if section.name == "skills":
+        suggestions = _skill_suggestions(request, resume)
+        status = max(status, suggestions.pop("status"))
+        context.update(suggestions)
     return render(request, "resumes/section.html", context, status=status)
+
+
+def _skill_suggestions(request: HttpRequest, resume: Resume) -> dict[str, Any]:
+    """The skills step's O*NET suggestions, and the career search that feeds them."""
+    search = CareerSearchForm(request.GET)
+    hits = []
+    if search.is_valid() and search.cleaned_data["career"]:
+        hits = search_occupations(search.cleaned_data["career"], limit=5)
+    return {
+        "careers": technology.careers(resume),
+        "career_search": search,
+        "career_hits": hits,
+        "can_aim": len(technology.targets(resume)) < technology.MAX_TARGETS,
+        "technology_source": get_source("onet_technology"),
+        "status": 200 if search.is_valid() else 400,
+    }
 
 
 def _index(value: str | None) -> int | None:
@@ -137,6 +161,47 @@ def decide(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+def target(request: HttpRequest) -> HttpResponse:
+    """Aim for a career (its technologies are then suggested) or stop aiming for it."""
+    soc = request.POST.get("soc", "")[:20]
+    if request.POST.get("action") == "remove":
+        return _change_skills(request, lambda resume: technology.stop_aiming(resume, soc))
+    return _change_skills(request, lambda resume: technology.aim_for(resume, soc))
+
+
+@login_required
+@require_POST
+def add_technology(request: HttpRequest) -> HttpResponse:
+    soc, name = request.POST.get("soc", "")[:20], request.POST.get("name", "")[:200]
+    done = _("Added %(name)s to your skills.") % {"name": name}
+    return _change_skills(
+        request, lambda resume: technology.add_technology(resume, soc, name), done
+    )
+
+
+def _change_skills(
+    request: HttpRequest, change: Callable[[Resume], None], done: str = ""
+) -> HttpResponse:
+    """Run a change from the skills step: back to it, or a 400 page that says why not."""
+    resume = _own(request)
+    try:
+        change(resume)
+    except ResumeError as exc:
+        return _not_saved(request, exc, _("Back to your skills"), "skills")
+    if done:
+        messages.success(request, done)
+    return redirect("resumes:section", name="skills")
+
+
+def _not_saved(
+    request: HttpRequest, exc: ResumeError, back: str, section: str = "", title: str = ""
+) -> HttpResponse:
+    context = {"message": str(exc), "back": back, "section": section, "title": title}
+    return render(request, "resumes/not_saved.html", context, status=400)
+
+
+@login_required
+@require_POST
 def options(request: HttpRequest) -> HttpResponse:
     resume = _own(request)
     form = OptionsForm(request.POST, instance=resume)
@@ -168,7 +233,8 @@ def import_json(request: HttpRequest) -> HttpResponse:
             raise ResumeError(" ".join(str(m) for e in form.errors.values() for m in e))
         services.replace_document(resume, parse(form.cleaned_data["file"].read()))
     except ResumeError as exc:
-        return render(request, "resumes/import_error.html", {"message": str(exc)}, status=400)
+        title = _("The file was not imported")
+        return _not_saved(request, exc, _("Back to my resume"), title=title)
     messages.success(request, _("Your resume was imported."))
     return redirect("resumes:home")
 

@@ -141,6 +141,39 @@ def year(text: str) -> int | None:
     return plausible_year(int(text), text)
 
 
+US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def day() -> Callable[[str], date | None]:
+    """A day (2025-03-14, or 3/14/2025 as US systems export it), from 2000 to today; blank
+    is none."""
+
+    def convert(text: str) -> date | None:
+        text = text.strip()
+        if not text:
+            return None
+        found = US_DATE.fullmatch(text)
+        value: date | None
+        try:
+            if found:
+                month, day_of_month, year_number = map(int, found.groups())
+                value = date(year_number, month, day_of_month)
+            else:
+                value = date.fromisoformat(text) if len(text) == 10 else None
+        except ValueError:
+            value = None
+        if value is None:
+            raise ValueError(_("'%(value)s' is not a date like 2025-03-14") % {"value": text})
+        if not date(FIRST_YEAR, 1, 1) <= value <= date.today():
+            raise ValueError(
+                _("'%(value)s' is not a date from %(first)d to today")
+                % {"value": text, "first": FIRST_YEAR}
+            )
+        return value
+
+    return convert
+
+
 def pattern(
     regex: re.Pattern[str], description: str, *, upper: bool = False
 ) -> Callable[[str], str]:

@@ -18,11 +18,12 @@ from django.utils.translation import gettext as _
 
 from pathways.core import locks
 from pathways.core.cache import bump_content_version
+from pathways.core.dbstats import refresh_statistics
 from pathways.datasets.errors import ErrorLog
 
 from . import layouts, status
 from .changes import DISTRICT_YEAR, SCHOOLS, DistrictYear, ImportSummary, ShrinkNotConfirmed
-from .models import RecordUpload
+from .models import ProgramStatus, RecordUpload, StudentYear
 from .reading import ANY_DISTRICT, Progress, RecordReader
 from .writing import RecordWriter
 
@@ -76,6 +77,7 @@ def import_file(
             status.refresh(districts={d.district_id for d in summary.district_years})
         if writer is not None:
             bump_content_version()  # cached report tables (students.report_cache) refresh
+            refresh_statistics(layout.model, StudentYear, ProgramStatus)
     return summary
 
 

@@ -21,6 +21,8 @@ EXAMPLES = {
     "credit_earned": "1",
     "passed": "Y",
     "credential": "OSHA 10",
+    "issuer": "OSHA Outreach Training Program",
+    "date_earned": "2025-03-14",
     "kind": "internship",
     "hours": "120",
     "institution": "Central New Mexico Community College",

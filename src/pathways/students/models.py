@@ -113,6 +113,9 @@ class CredentialEarned(models.Model):
     school_year = models.PositiveSmallIntegerField()
     district = models.ForeignKey("geography.District", on_delete=models.PROTECT, related_name="+")
     credential = models.CharField(max_length=200)
+    # Optional columns of the layout: who awards it and the day it was earned.
+    issuer = models.CharField(max_length=200, blank=True, default="")
+    date_earned = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [

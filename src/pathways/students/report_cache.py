@@ -6,14 +6,15 @@ viewer, another district's coordinator or the CSV download gets it without rerun
 queries and the suppression. The key names the version of everything the tables are read
 from: the content version (bumped by every status rebuild and program change) and the
 latest records upload. Exact counts (a minimum cell size other than the published one) are
-never cached.
+never cached. The "reports" cache is Redis in production and files on one machine, so the
+worker's warming (report_warming) reaches every web process.
 """
 
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Count, Max
 
 from pathways.core.cache import content_version
@@ -38,6 +39,7 @@ def cached_table(name: str, parts: tuple[object, ...], minimum: int, compute: Ca
     if minimum != settings.PATHWAYS_MIN_CELL:
         return compute()  # exact counts: never kept
     key = ":".join(["report-table", name, student_data_version(), *map(str, parts), str(minimum)])
+    cache = caches["reports"]  # shared by every process: see settings.CACHES
     found = cache.get(key)
     if found is None:
         found = compute()

@@ -33,8 +33,19 @@ SELECT sy.student_id, sy.district_id, sy.school_id, sy.nontraditional, {category
 FROM {student_year} sy
 WHERE sy.id IN ({pick}){scope}
 """
-# One record per student: the year's, or for the cohort (who may have left) the latest up to it.
-_PICK_YEAR = "SELECT MAX(id) FROM {student_year} WHERE school_year = %s GROUP BY student_id"
+_ENROLLED_IN_YEAR = """
+SELECT sy.student_id, sy.district_id, sy.school_id, sy.nontraditional, {category} AS category
+FROM {student_year} sy
+WHERE sy.school_year = %s AND NOT EXISTS (
+    SELECT 1 FROM {student_year} later WHERE later.student_id = sy.student_id
+    AND later.school_year = sy.school_year AND later.id > sy.id
+){scope}
+"""
+# One record per student: the year's (the last one written, for a student two districts
+# reported), or for the cohort (who may have left) the latest up to it. The year's is an
+# anti-join on the (student_id, school_year, ...) unique index: `id IN (SELECT MAX(id) ...
+# GROUP BY student_id)` sorted and looked up 66,000 rows, 1.9 s of a 2 s first view on
+# PostgreSQL; this takes 0.2 s.
 _PICK_LATEST = """
 SELECT MAX(r.id) FROM {student_year} r
 JOIN (
@@ -170,10 +181,15 @@ def _enrolled(
     if scope.school_id:
         scope_sql += " AND sy.school_id = %s"
         params.append(scope.school_id)
+    if not latest:
+        sql = _ENROLLED_IN_YEAR.format(
+            category=_category_sql(breakdown), student_year="{student_year}", scope=scope_sql
+        )
+        return sql, list(params)
     sql = _ENROLLED.format(
         category=_category_sql(breakdown),
         student_year="{student_year}",
-        pick=_PICK_LATEST if latest else _PICK_YEAR,
+        pick=_PICK_LATEST,
         scope=scope_sql,
     )
     return sql, list(params)
@@ -188,6 +204,8 @@ def _run(template: str, params: Sequence[Any], **parts: str) -> list[tuple[Any, 
             # The plans' cost estimates trigger JIT compilation, which takes longer than
             # running these queries (0.7 s of 1 s on 100,000 students).
             cursor.execute("SET LOCAL jit = off")
+            # The statewide groupings sort ~60,000 rows: in memory, not in files on disk.
+            cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(sql, params)
         return list(cursor.fetchall())
 

@@ -1,7 +1,8 @@
 """Computing every statewide report table ahead of the first viewer, after an upload, so even
 the first view of a report after new data answers from the shared cache (students.report_cache).
 
-Useful only with a cache every web process shares (Redis): PATHWAYS_WARM_REPORTS turns it on
+The "reports" cache is shared by every process (Redis, or files on one machine), so warming in
+the worker serves gunicorn too. PATHWAYS_WARM_REPORTS (on by default) turns it on
 after each records import job, and `pathways students warm-reports` does it from the console.
 """
 

@@ -31,6 +31,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from pathways.core.cache import bump_content_version
+from pathways.core.dbstats import refresh_statistics
 from pathways.programs.models import Course, ProgramCourse, ProgramOfStudy
 
 from .models import CourseCompletion, ProgramStatus, StudentYear
@@ -170,6 +171,7 @@ def recompute(rules: StatusRules | None = None) -> RecomputeSummary:
     start = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         _rebuild(cursor, rules)
+        refresh_statistics(ProgramStatus)  # every row is new: the planner must know
     return _summary(time.perf_counter() - start)
 
 

@@ -82,6 +82,7 @@ class Command(BaseCommand):
         elif action == "recompute":
             summary = status.recompute()
             self.stdout.write(str(summary))
+            report_warming.warm_after_commit()  # the worker recomputes the report tables
         elif action == "warm-reports":
             year = options["year"] or report_warming.latest_year()
             if year is None:
