@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def postings():  # type: ignore[no-untyped-def]
-    health = ClusterFactory(code="health-science", name="Health Science")
+    health = ClusterFactory(code="healthcare-human-services", name="Healthcare and Human Services")
     nurse = SocCodeFactory(code="29-1141", title="Registered Nurses")
     clinic = OpportunityFactory(
         title="Clinic internship", cluster=health, paid=True, minimum_age=16
@@ -42,7 +42,7 @@ def titles(client, query: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("paid=yes", {"Clinic internship", "Apprenticeship, any age"}),
         ("age=16", {"Clinic internship", "Apprenticeship, any age"}),
         ("age=15", {"Apprenticeship, any age"}),
-        ("cluster=health-science", {"Clinic internship"}),
+        ("cluster=healthcare-human-services", {"Clinic internship"}),
         ("occupation=29-1141", {"Clinic internship"}),
         ("kind=&paid=&age=", {"Clinic internship", "Shop job shadow", "Apprenticeship, any age"}),
     ],

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from pathways.occupations.models import OnetTechnology
 from pathways.resumes.models import Resume
 from tests.factories.accounts import StudentFactory
 from tests.factories.occupations import (
@@ -19,6 +20,7 @@ SKILLS = "/resume/skills/"
 def nurse(db):  # type: ignore[no-untyped-def]
     soc = SocCodeFactory(code="29-1141", title="Registered Nurses")
     OnetOccupationFactory(soc=soc)
+    OnetTechnology.objects.all().delete()  # only these three, even after the mirror's load
     OnetTechnologyFactory(example="Epic Systems", hot=True, in_demand=True)
     OnetTechnologyFactory(
         example="Microsoft Excel", commodity_title="Spreadsheet software", hot=True
