@@ -104,9 +104,7 @@ AXES_RESET_ON_SUCCESS = True
 PATHWAYS_JOIN_RATE = os.environ.get("PATHWAYS_JOIN_RATE", "200/h")
 PATHWAYS_JOIN_FAILURE_RATE = os.environ.get("PATHWAYS_JOIN_FAILURE_RATE", "20/h")
 # The proxies whose X-Forwarded-For names the visitor (the same as gunicorn's setting).
-PATHWAYS_TRUSTED_PROXIES = [
-    a.strip() for a in os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",") if a.strip()
-]
+PATHWAYS_TRUSTED_PROXIES = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"  # each role's own page (accounts/rules.py)
 LOGOUT_REDIRECT_URL = "/"
@@ -289,12 +287,7 @@ TASKS = {
 # Compute every statewide report table in the background after each records upload and
 # status rebuild, so the first view after new data is fast too; the "reports" cache above is
 # shared by every process (Redis or files), so this is on by default.
-PATHWAYS_WARM_REPORTS = os.environ.get("PATHWAYS_WARM_REPORTS", "1") not in (
-    "",
-    "0",
-    "false",
-    "no",
-)
+PATHWAYS_WARM_REPORTS = env_bool("PATHWAYS_WARM_REPORTS", True)
 # Uploaded files wait for their import job here (private: owner-only), deleted after it.
 PATHWAYS_UPLOADS_DIR = Path(os.environ.get("PATHWAYS_UPLOADS_DIR", DATA_HOME / "uploads")).resolve()
 # An upload that would shrink a district-year's records by more than this share needs an
