@@ -175,3 +175,14 @@ def test_the_verified_placement_is_offered_to_the_resume_with_organization_and_h
     assert prefill.decide(resume, offered[0].key, add=True)
     resume.refresh_from_db()
     assert resume.document["meta"]["workBasedLearning"][0]["organization"] == "Sandia Labs"
+
+
+def test_an_unlinked_account_is_offered_its_verified_placement_without_the_nothing_notice(client):  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    placement = PlacementFactory(student__student_id="")
+    verify_through_both(placement, "5")
+    client.force_login(placement.student)
+    page = client.get(reverse("resumes:home")).content.decode()
+    assert "nothing can be filled in" not in page
+    assert 'name="key"' in page  # the placement is offered
