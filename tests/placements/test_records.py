@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from pathways.core.cache import content_version
 from pathways.placements import hours, records
 from pathways.students import indicators
 from pathways.students.importing import import_file
@@ -57,11 +58,13 @@ def test_verification_raises_the_5s3_figure_and_the_cached_report_refreshes():
     assert (before.numerator.count, before.denominator.count) == (10, 30)
 
     placement = PlacementFactory(student__student_id="G10", school_year=YEAR)
+    public = content_version()
     verify_through_both(placement, "3", "4.5")
 
     after = indicator(indicators.perkins_indicators(YEAR, ABQ), "5S3")
     assert (after.numerator.count, after.denominator.count) == (11, 30)
     assert after.rate.display == "36.7%"
+    assert content_version() == public  # cached public pages (keyed by it) stay cached
 
 
 def test_hours_waiting_for_the_teacher_do_not_count():
@@ -172,3 +175,14 @@ def test_the_verified_placement_is_offered_to_the_resume_with_organization_and_h
     assert prefill.decide(resume, offered[0].key, add=True)
     resume.refresh_from_db()
     assert resume.document["meta"]["workBasedLearning"][0]["organization"] == "Sandia Labs"
+
+
+def test_an_unlinked_account_is_offered_its_verified_placement_without_the_nothing_notice(client):  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    placement = PlacementFactory(student__student_id="")
+    verify_through_both(placement, "5")
+    client.force_login(placement.student)
+    page = client.get(reverse("resumes:home")).content.decode()
+    assert "nothing can be filled in" not in page
+    assert 'name="key"' in page  # the placement is offered

@@ -186,3 +186,18 @@ def test_a_data_load_warms_the_report_tables_again(
         loading.sources_loaded.send(sender=loading.load_all, slugs=["onet"])
 
     assert warmed == [YEAR]
+
+
+def test_without_a_worker_the_queue_holds_one_warm_per_year(settings) -> None:  # type: ignore[no-untyped-def]
+    from django_tasks import task_backends
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    task_backends._settings = None  # type: ignore[attr-defined]
+    try:
+        for _ in range(3):  # three verifications before any worker runs
+            report_warming._enqueue(YEAR)
+        report_warming._enqueue(YEAR - 1)
+    finally:
+        task_backends._settings = None  # type: ignore[attr-defined]
+    assert DBTaskResult.objects.count() == 2

@@ -3,6 +3,8 @@
 It lives in the database, not in a per-process cache, so a data load from the console or a
 program approved on another server refreshes every web process's caches at once. It is
 bumped inside the changing transaction, so a rolled-back change leaves it as it was.
+Other rows of the same table count narrower changes (see `bump_version`), so a change only
+some caches read does not clear every cached public page.
 """
 
 from django.db.models import F, Max
@@ -12,9 +14,11 @@ from pathways.datasets.models import DataSource
 
 from .models import ContentVersion
 
+CONTENT = 1  # the row public pages are keyed by
+
 
 def content_version() -> int:
-    number = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first()
+    number = ContentVersion.objects.filter(pk=CONTENT).values_list("number", flat=True).first()
     return number or 0
 
 
@@ -27,8 +31,14 @@ def content_version_for(request: HttpRequest) -> int:
 
 def bump_content_version(**_signal_arguments: object) -> None:
     """Count a change (also usable as a signal receiver)."""
-    if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
-        ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    bump_version(CONTENT)
+
+
+def bump_version(row: int) -> None:
+    """Count a change in one row: `CONTENT`, or an app's own row for changes only its
+    caches read (students.report_cache)."""
+    if not ContentVersion.objects.filter(pk=row).update(number=F("number") + 1):
+        ContentVersion.objects.get_or_create(pk=row, defaults={"number": 1})
 
 
 def data_version() -> str:

@@ -15,8 +15,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q, Sum
 
-from pathways.core.cache import bump_content_version
+from pathways.students import report_warming
 from pathways.students.models import WorkBasedLearningRecord
+from pathways.students.report_cache import bump_site_records_version
 
 from .models import HoursEntry, Placement
 
@@ -67,7 +68,9 @@ def sync_placement(placement: Placement) -> bool:
         if placement.counted_as != current:
             placement.counted_as = current
             placement.save(update_fields=["counted_as"])
-        bump_content_version()  # cached report tables (students.report_cache) refresh
+        # Only the report tables read these records: public cached pages stay cached.
+        bump_site_records_version()
+        report_warming.warm_after_commit()
     return bool(current)
 
 

@@ -43,10 +43,28 @@ def warm_report_tables(year: int) -> int:
     return warm(year)
 
 
+def _queued(year: int) -> bool:
+    """Whether a warm of this year waits, not yet started, in the database queue: it reads
+    the data when it runs, so it covers this change too. Without a worker (runserver) the
+    queue so holds one warm per year, however many changes there are."""
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.ready().filter(task_path=f"{__name__}.warm_report_tables")
+    return any(
+        args == {"args": [year], "kwargs": {}}
+        for args in waiting.values_list("args_kwargs", flat=True)
+    )
+
+
+def _enqueue(year: int) -> None:
+    if not _queued(year):
+        warm_report_tables.enqueue(year)
+
+
 def warm_after_commit() -> None:
     """After a change is committed, warm the latest year's tables in the background."""
     if not settings.PATHWAYS_WARM_REPORTS:
         return
     year = latest_year()
     if year is not None:
-        transaction.on_commit(lambda: warm_report_tables.enqueue(year))
+        transaction.on_commit(lambda: _enqueue(year))
