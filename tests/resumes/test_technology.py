@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from pathways.occupations.models import OnetTechnology
 from pathways.resumes.models import Resume
+from pathways.saved.services import save_occupation
 from tests.factories.accounts import StudentFactory
 from tests.factories.occupations import (
     OnetOccupationFactory,
@@ -43,6 +44,16 @@ def test_a_career_search_offers_careers_to_aim_for(client, student, nurse):
     page = visible_text(client.get(SKILLS, {"career": "nurse"}).content.decode())
     assert "Registered Nurses (29-1141)" in page
     assert "Aim for this career" in page
+
+
+def test_saved_careers_are_offered_until_the_resume_aims_for_them(client, student, nurse):
+    save_occupation(student, "29-1141")
+    client.force_login(student)
+    page = visible_text(client.get(SKILLS).content.decode())
+    assert "Careers you saved Registered Nurses (29-1141) Aim for this career" in page
+    aim(client, "29-1141")
+    page = visible_text(client.get(SKILLS).content.decode())
+    assert "Careers you saved" not in page and "Epic Systems" in page
 
 
 def test_aiming_for_a_career_lists_its_technologies_in_demand_first(client, student, nurse):

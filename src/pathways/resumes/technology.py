@@ -1,6 +1,7 @@
 """Skills suggestions from O*NET Technology Skills for the careers a student aims for.
 
-The student names up to three careers (`meta.targetOccupations`, SOC codes); for each, the
+The student names up to three careers (`meta.targetOccupations`, SOC codes), picked from the
+careers they saved (pathways.saved) or found by a search; for each, the
 technologies O*NET lists for its workers are offered, in-demand and hot ones first, and one
 click adds a name to the resume's skills. Nothing is added unasked, and only a name O*NET
 lists for one of the student's careers can be added (the form cannot smuggle in text).
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from pathways.occupations import spanish
 from pathways.occupations.models import OnetOccupation, OnetTechnology, SocCode
+from pathways.saved.services import saved_occupations
 
 from .documents import ResumeError, validate
 from .models import Resume
@@ -97,6 +99,12 @@ def _save_meta(resume: Resume, codes: list[str]) -> None:
     document.setdefault("meta", {})["targetOccupations"] = codes
     resume.document = validate(document)
     resume.save()
+
+
+def saved_not_aimed_for(resume: Resume) -> list[SocCode]:
+    """The careers the student saved that the resume does not aim for yet, newest first."""
+    saved = saved_occupations(resume.owner).exclude(occupation_id__in=targets(resume))
+    return [row.occupation for row in saved.select_related("occupation")]
 
 
 def aim_for(resume: Resume, soc: str) -> None:

@@ -106,6 +106,7 @@ def _skill_suggestions(request: HttpRequest, resume: Resume) -> dict[str, Any]:
         "careers": technology.careers(resume),
         "career_search": search,
         "career_hits": hits,
+        "saved_careers": technology.saved_not_aimed_for(resume),
         "can_aim": len(technology.targets(resume)) < technology.MAX_TARGETS,
         "technology_source": get_source("onet_technology"),
         "status": 200 if search.is_valid() else 400,
