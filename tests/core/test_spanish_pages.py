@@ -195,17 +195,17 @@ def english_in_pdf(content: bytes, html: str) -> list[str]:
 
 
 def test_the_spanish_chapter_pdf_text_has_no_english(real_data):
-    from pathways.guide.pdf import html_to_pdf
+    from pathways.core.pdf import html_to_pdf
 
     call_command("programs", "demo", stdout=io.StringIO())
     program = ProgramOfStudy.objects.filter(status=ProgramOfStudy.Status.APPROVED).first()
     assert program is not None
     html = chapter_html(program.subcluster.cluster_id, parse_guide_query({}, "es"))
     assert html is not None
-    assert english_in_pdf(html_to_pdf(html, "es"), html) == []
+    assert english_in_pdf(html_to_pdf(html), html) == []
     english = chapter_html(program.subcluster.cluster_id, parse_guide_query({}, "en"))
     assert english is not None
-    assert english_in_pdf(html_to_pdf(english, "en"), html)  # English text is caught
+    assert english_in_pdf(html_to_pdf(english), html)  # English text is caught
 
 
 def test_the_spanish_guide_pdfs_have_no_english(real_data):

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from pathways.core.cache import content_version, data_version
+from pathways.core.pdf import html_to_pdf
 
 from .services import Chapter, GuideQuery, chapter, chapters, occupation_index
 
@@ -30,13 +31,6 @@ def with_chart_image(found: Chapter) -> Chapter:
     return found
 
 
-def html_to_pdf(html: str, language: str) -> bytes:
-    from weasyprint import HTML  # imported here: only PDF requests need it (and pango)
-
-    document = HTML(string=html, base_url=None)
-    return bytes(document.write_pdf(pdf_variant="pdf/ua-1") or b"")
-
-
 def chapter_html(code: str, query: GuideQuery) -> str | None:
     """The HTML a chapter's PDF is made from (in the query's language); None: no cluster."""
     with translation.override(query.language):
@@ -58,7 +52,7 @@ def chapter_pdf(code: str, query: GuideQuery) -> bytes | None:
     html = chapter_html(code, query)
     if html is None:
         return None
-    pdf = html_to_pdf(html, query.language)
+    pdf = html_to_pdf(html)
     cache.set(key, pdf, CACHE_SECONDS)
     return pdf
 
@@ -86,6 +80,6 @@ def guide_pdf(query: GuideQuery) -> bytes:
     cached = cache.get(key)
     if cached is not None:
         return bytes(cached)
-    pdf = html_to_pdf(guide_html(query), query.language)
+    pdf = html_to_pdf(guide_html(query))
     cache.set(key, pdf, CACHE_SECONDS)
     return pdf

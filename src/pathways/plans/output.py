@@ -4,6 +4,8 @@ in English or Spanish whatever the language of the page that asked."""
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from pathways.core.pdf import html_to_pdf
+
 from .models import NextStepPlan
 from .presenting import present
 
@@ -21,7 +23,4 @@ def document_html(plan: NextStepPlan, language: str, *, for_pdf: bool) -> str:
 
 
 def pdf(plan: NextStepPlan, language: str) -> bytes:
-    from weasyprint import HTML  # slow to import; only the PDF needs it
-
-    html = document_html(plan, language, for_pdf=True)
-    return bytes(HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1") or b"")
+    return html_to_pdf(document_html(plan, language, for_pdf=True))

@@ -8,6 +8,8 @@ from functools import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from pathways.core.pdf import html_to_pdf
+
 from .data import AREAS, Area, Item, instrument
 
 
@@ -53,10 +55,8 @@ def context() -> dict[str, object]:
 def paper_pdf(language: str, results_url: str) -> bytes:
     """The printable survey as a tagged PDF (PDF/UA-1) in one language; it depends only on
     items.toml, the templates and the site's address, so one copy of each is kept."""
-    from weasyprint import HTML  # imported here: only PDF requests need it (and pango)
-
     with translation.override(language):
         html = render_to_string(
             "profiler/paper_pdf.html", {**context(), "results_url": results_url}
         )
-    return bytes(HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1") or b"")
+    return html_to_pdf(html)

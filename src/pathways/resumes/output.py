@@ -14,6 +14,8 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from pathways.core.pdf import html_to_pdf
+
 from .models import Resume
 
 
@@ -128,10 +130,9 @@ def _entry(section: str, item: dict[str, Any]) -> dict[str, Any]:
 
 
 def pdf(resume: Resume) -> bytes:
-    from weasyprint import HTML  # slow to import; only the PDF needs it
-
-    html = render_to_string("resumes/document.html", {"resume": context(resume), "for_pdf": True})
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(
+        render_to_string("resumes/document.html", {"resume": context(resume), "for_pdf": True})
+    )
 
 
 def docx(resume: Resume) -> bytes:

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from pathways.core.cache import content_version, data_version
+from pathways.core.pdf import html_to_pdf
 from pathways.framework.models import Framework
 from pathways.geography import services
 from pathways.geography.charts import horizontal_bars
@@ -158,10 +159,3 @@ def _pdf(request: HttpRequest, stem: str, context: Callable[[], dict[str, Any]])
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="overview-{stem}-{language}.pdf"'
     return response
-
-
-def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML  # imported here: only PDF requests need it (and pango)
-
-    # The template inlines its stylesheet and links nothing, so nothing is fetched.
-    return bytes(HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1") or b"")
