@@ -31,7 +31,7 @@ FROM_FILE = 10  # graduates whose district file already reports work-based learn
 
 
 def school_year() -> int:
-    from pathways.placements.forms import current_school_year
+    from pathways.core.school_years import current_school_year
 
     return current_school_year() - 1  # the last school year: its days have all passed
 

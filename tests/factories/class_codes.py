@@ -6,8 +6,9 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from pathways.accounts.class_codes import new_code, school_year_of
+from pathways.accounts.class_codes import new_code
 from pathways.accounts.models import ClassCode
+from pathways.core.school_years import current_school_year
 
 from .students import school
 
@@ -19,7 +20,7 @@ class ClassCodeFactory(DjangoModelFactory[ClassCode]):
     code = factory.LazyFunction(new_code)
     school = factory.LazyFunction(school)
     district = factory.LazyAttribute(lambda c: c.school.district)
-    school_year = factory.LazyFunction(lambda: school_year_of(timezone.localdate()))
+    school_year = factory.LazyFunction(current_school_year)
     grade = 9
     expires_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
     max_uses = 30

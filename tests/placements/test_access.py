@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from pathways.placements.forms import current_school_year
+from pathways.core.school_years import current_school_year
 from pathways.placements.models import Placement
 from tests.factories import (
     CounselorFactory,

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from pathways.plans.versions import current_school_year
+from pathways.core.school_years import current_school_year
 from pathways.programs.models import Credential, PostsecondaryProgram, WorkBasedLearning
 from pathways.saved.models import SavedOccupation
 from pathways.students.status import recompute

@@ -48,11 +48,6 @@ def normalize(typed: str) -> str:
     return typed.translate(IGNORED_IN_CODES).upper()[: CLASS_CODE_LENGTH * 2]
 
 
-def school_year_of(day: date) -> int:
-    """School years are named by the calendar year they end in; a year starts in July."""
-    return day.year + 1 if day.month >= 7 else day.year
-
-
 def create_class_code(creator: User, **fields: Any) -> ClassCode:
     """A new active code for `fields["school"]` (the caller checked the permission)."""
     school = fields["school"]

@@ -10,10 +10,10 @@ from django.contrib.auth.forms import UsernameField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pathways.accounts.class_codes import school_year_of
 from pathways.accounts.forms import DescribedErrorsMixin
 from pathways.accounts.models import ClassCode, User
 from pathways.accounts.rules import schools_for_class_codes
+from pathways.core.school_years import current_school_year
 from pathways.geography.models import School
 
 # A code is for a class, a term at most: long enough for late joiners, not a year.
@@ -53,7 +53,7 @@ class ClassCodeForm(forms.ModelForm):
         )
         school.empty_label = None
         today = timezone.localdate()
-        self.fields["school_year"].initial = school_year_of(today)
+        self.fields["school_year"].initial = current_school_year(today)
         self.fields["expires_on"].initial = today + DEFAULT_VALIDITY
         self.fields["max_uses"].initial = 35
         max_uses: Any = self.fields["max_uses"]
@@ -78,7 +78,7 @@ class ClassCodeForm(forms.ModelForm):
 
     def clean_school_year(self) -> int:
         year = self.cleaned_data["school_year"]
-        now = school_year_of(timezone.localdate())
+        now = current_school_year()
         if not now - 1 <= year <= now + 1:
             raise forms.ValidationError(
                 _("Choose the school year %(now)d, or the one before or after.") % {"now": now}

@@ -1,14 +1,14 @@
 """The placement, hours and decision forms; every field bounded."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pathways.accounts.rules import placement_teachers_for
+from pathways.core.school_years import current_school_year
 from pathways.programs.models import ProgramOfStudy
 from pathways.students.progress import school_year_label
 
@@ -16,12 +16,6 @@ from .hours import MAX_COMMENT
 from .models import MAX_HOURS_PER_DAY, MIN_HOURS, HoursEntry, Placement
 
 LONGEST_PLACEMENT = timedelta(days=2 * 366)
-
-
-def current_school_year(today: date | None = None) -> int:
-    """School years are named by the year they end in; a new one starts in July."""
-    today = today or timezone.localdate()
-    return today.year + 1 if today.month >= 7 else today.year
 
 
 class DateInput(forms.DateInput):

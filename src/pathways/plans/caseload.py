@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 
 from pathways.accounts.models import User
 from pathways.accounts.rules import plan_students_visible_to
+from pathways.core.school_years import current_school_year
 from pathways.students.models import ProgramStatus, StudentYear
 
 from .models import CaseloadExport, NextStepPlan, PlanReminder, PlanVersion, Signature
 from .versions import (
     STATUS_LABELS,
     PlanStatus,
-    current_school_year,
     display_name,
     due_date,
     status_of,

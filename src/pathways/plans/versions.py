@@ -8,7 +8,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,12 +32,6 @@ STATUS_LABELS = {
     PlanStatus.AWAITING: gettext_lazy("Awaiting signatures"),
     PlanStatus.COMPLETE: gettext_lazy("Complete"),
 }
-
-
-def current_school_year(today: date | None = None) -> int:
-    """School years are named by the calendar year they end in; a new one starts in July."""
-    today = today or timezone.localdate()
-    return today.year + 1 if today.month >= 7 else today.year
 
 
 def due_date(school_year: int) -> date:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pathways.accounts.models import ClassCodeJoin
+from pathways.core.school_years import current_school_year
 from pathways.programs.models import ProgramOfStudy
 from pathways.students.models import StudentYear
 
@@ -23,7 +24,7 @@ from .forms import PlanForm, SignForm, apply_initial_courses, initial_from
 from .models import GRADES, NextStepPlan, PlanReminder
 from .parents import issue_link
 from .presenting import present, saved_careers
-from .versions import PlanError, current_school_year, display_name, plan_for, save_content, sign
+from .versions import PlanError, display_name, plan_for, save_content, sign
 
 LANGUAGES = ("en", "es")
 

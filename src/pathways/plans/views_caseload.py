@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from pathways.core.school_years import current_school_year
 from pathways.core.spreadsheets.writing import csv_response
 from pathways.programs.models import ProgramOfStudy
 
@@ -26,7 +27,7 @@ from .caseload import (
     remind,
 )
 from .models import GRADES
-from .versions import STATUS_LABELS, current_school_year, due_date
+from .versions import STATUS_LABELS, due_date
 
 MESSAGE_MAX = 500
 DEFAULT_REMINDER = gettext_lazy(
