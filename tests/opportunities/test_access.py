@@ -157,3 +157,29 @@ def test_a_deactivated_employers_postings_leave_the_public_list(client, world):
     poster.is_active = False
     poster.save()
     assert world["published"].title not in client.get("/opportunities/").content.decode()
+
+
+def test_staff_of_the_students_district_and_of_the_postings_district_both_see_it():
+    """An Albuquerque student applies to a posting in Alamogordo: the coordinators of both
+    districts see the application, a third district's do not."""
+    from tests.factories import district
+
+    application = ApplicationFactory(
+        student=StudentFactory(district=albuquerque()),
+        opportunity=OpportunityFactory(district=alamogordo()),
+    )
+    for coordinator in (
+        DistrictCoordinatorFactory(district=albuquerque()),
+        DistrictCoordinatorFactory(district=alamogordo()),
+    ):
+        assert Application.objects.visible_to(coordinator).filter(pk=application.pk).exists()
+    outsider = DistrictCoordinatorFactory(district=district("3500090"))  # Animas
+    assert not Application.objects.visible_to(outsider).exists()
+
+
+def test_the_public_list_makes_few_queries(client, django_assert_max_num_queries):
+    for _ in range(12):
+        OpportunityFactory()
+    client.get("/opportunities/")  # warm the state profile and caches
+    with django_assert_max_num_queries(8):
+        assert client.get("/opportunities/").status_code == 200
