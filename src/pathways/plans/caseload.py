@@ -10,7 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -92,18 +92,10 @@ def _best_status(statuses: Iterable[Any]) -> dict[str, str]:
 
 
 def _latest(plans: list[NextStepPlan]) -> tuple[dict[int, PlanVersion], dict[int, set[str]]]:
-    """Each plan's latest version and the roles that signed it (three queries)."""
-    numbers = dict(
-        PlanVersion.objects.filter(plan__in=plans)
-        .values("plan_id")
-        .annotate(latest=Max("number"))
-        .values_list("plan_id", "latest")
-    )
-    versions = {
-        v.plan_id: v
-        for v in PlanVersion.objects.filter(plan__in=plans)
-        if numbers.get(v.plan_id) == v.number
-    }
+    """Each plan's latest version (only that one is read) and the roles that signed it."""
+    newest = PlanVersion.objects.filter(plan=OuterRef("plan")).order_by("-number").values("number")
+    latest = PlanVersion.objects.filter(plan__in=plans, number=Subquery(newest[:1]))
+    versions = {version.plan_id: version for version in latest}
     signed: dict[int, set[str]] = {pk: set() for pk in versions}
     for plan_id, role in Signature.objects.filter(version__in=versions.values()).values_list(
         "version__plan_id", "role"
