@@ -178,9 +178,9 @@ def test_a_breakdown_reads_the_status_table_without_breakdown_once(monkeypatch):
     asked: list[str] = []
     status_by_school = reports.status_by_school
 
-    def counting(year, breakdown):  # type: ignore[no-untyped-def]
+    def counting(year, breakdown, minimum):  # type: ignore[no-untyped-def]
         asked.append(breakdown)
-        return status_by_school(year, breakdown)
+        return status_by_school(year, breakdown, minimum)
 
     monkeypatch.setattr(reports, "status_by_school", counting)
 

@@ -116,6 +116,21 @@ def test_a_status_refresh_shows_in_the_next_report_at_once() -> None:
 
 
 @pytest.mark.usefixtures("statewide")
+def test_a_years_status_and_indicator_tables_read_its_students_once() -> None:
+    """Every breakdown of the status report by place and of the Perkins page is added up
+    from one pass over the year's enrolments (and one over the cohort's)."""
+    caches["reports"].clear()
+    with CaptureQueriesContext(connection) as captured:
+        for breakdown in ("all", "sex", "race_ethnicity", "homeless"):
+            reports.status_report(YEAR, ReportScope(), group_by="school", breakdown=breakdown)
+            indicators.perkins_indicators(YEAR, ReportScope(), breakdown=breakdown)
+
+    student_year = connection.ops.quote_name(StudentYear._meta.db_table)
+    passes = [q for q in captured.captured_queries if f"FROM {student_year}" in q["sql"]]
+    assert len(passes) == 2, [q["sql"][:200] for q in passes]
+
+
+@pytest.mark.usefixtures("statewide")
 def test_exact_counts_are_never_cached() -> None:
     state = ReportScope()
     caches["reports"].clear()

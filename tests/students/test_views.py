@@ -16,6 +16,7 @@ from pytest_django.fixtures import Settings
 
 from pathways.accounts.models import User
 from pathways.programs.models import ProgramOfStudy
+from pathways.students import views_reports
 from pathways.students.models import CourseCompletion, RecordUpload
 from pathways.students.status import recompute
 from tests.factories.accounts import (
@@ -405,6 +406,33 @@ def test_a_breakdown_lists_every_subgroup_under_each_group(client: Client) -> No
     assert rows[0][2:4] == ["12", "12"]
     assert rows[1][2:4] == rows[2][2:4] == ["* (suppressed)", "* (suppressed)"]  # 9 and 3
     assert rows[3][2:] == ["0", "0", "0"]
+
+
+@pytest.mark.usefixtures("cohort")
+def test_a_long_table_comes_in_pages_of_whole_groups(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views_reports, "ROWS_PER_PAGE", 5)  # 4 rows a place by sex: 1 place
+    signed_in(client, StateAdminFactory())
+    query = {"group_by": "district", "breakdown": "sex"}
+
+    first = client.get(REPORTS, query)
+    second = client.get(REPORTS, {**query, "page": "2"})
+    beyond = client.get(REPORTS, {**query, "page": "99"})
+    nonsense = client.get(REPORTS, {**query, "page": "x' OR 1=1"})
+
+    assert [row[0] for row in table_rows(first)] == ["New Mexico (state total)"] * 4
+    assert [row[0] for row in table_rows(second)] == ["Alamogordo Public Schools"] * 4
+    assert [row[0] for row in table_rows(beyond)] == ["Albuquerque Public Schools"] * 4
+    assert table_rows(nonsense) == table_rows(first)
+    page_text = text_of(first.content.decode())
+    assert "Rows 1 to 4 of 12; the downloads have every row." in page_text
+    assert "Page 1 of 3" in page_text
+    assert 'href="?group_by=district&amp;breakdown=sex&amp;page=2" rel="next"' in (
+        first.content.decode()
+    )
+    downloaded = csv_table(client.get(STATUS_CSV, {**query, "page": "2"}))
+    assert len(downloaded) == 12, downloaded
 
 
 @pytest.mark.usefixtures("cohort")

@@ -230,7 +230,7 @@ def _indicator_table(
 ) -> tuple[Geography, dict[Key, int], dict[Key, Suppression | None]]:
     # A school's staff see their school's row; everyone else the statewide table's rows.
     query_scope = scope if scope.school_id else ReportScope()
-    geography = load_geography(indicator_counts(year, query_scope, breakdown))
+    geography = load_geography(indicator_counts(year, query_scope, breakdown, minimum))
     levels = ("school",) if scope.school_id else ("state", "district")
     categories = [code for code, _label in subgroups(breakdown)[1:]]
     counts = _with_complements(geography.counts(categories, INDICATOR_MEASURES), levels)

@@ -66,7 +66,7 @@ def program_table(
 def _program_table(
     year: int, group_by: str, breakdown: str, minimum: int, place: Place
 ) -> ProgramTable:
-    found = status_by_program_group(year, ReportScope(), group_by, breakdown)
+    found = status_by_program_group(year, ReportScope(), group_by, breakdown, minimum)
     categories = [code for code, _label in subgroups(breakdown)[1:]]
     counts, parents = _counts(found, categories, school_of_district=None)
     hidden, everyone = _solve(counts, parents, categories, minimum, [])

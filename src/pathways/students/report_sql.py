@@ -1,11 +1,19 @@
 """The set-based SQL behind the student reports, and the functions that run it.
 
 Set-based, portable between SQLite and PostgreSQL. {name} are quoted table names, %s query
-parameters; a breakdown's column comes from BREAKDOWNS, never from what a user typed.
+parameters; column names come from the models, never from what a user typed.
+
+Each query counts by place and by every breakdown's column at once (a "cube": one row per
+district, school and combination of sex, race and ethnicity and special populations), and
+is run once per school year and data version (`report_cache.cached_table`). A report's breakdown
+then only adds up the cube's rows in Python: each student is in one row, so the sums are the
+counts a query by that breakdown would give, and all eleven breakdowns of a year cost one
+pass over the students instead of eleven.
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
@@ -23,57 +31,46 @@ from .models import (
     StudentYear,
     WorkBasedLearningRecord,
 )
+from .report_cache import cached_table
 from .report_tables import ALL, BadReportRequest
 from .scope import ReportScope
 
 NO_CLUSTER = "-"  # the group of programs without a legacy pathway
 
-_ENROLLED = """
-SELECT sy.student_id, sy.district_id, sy.school_id, sy.nontraditional, {category} AS category
-FROM {student_year} sy
-WHERE sy.id IN ({pick}){scope}
-"""
+# One record per student: the last one written, for a student two districts reported; an
+# anti-join on the (student_id, school_year, ...) unique index.
 _ENROLLED_IN_YEAR = """
-SELECT sy.student_id, sy.district_id, sy.school_id, sy.nontraditional, {category} AS category
+SELECT sy.student_id, sy.district_id, sy.school_id, {categories}
 FROM {student_year} sy
 WHERE sy.school_year = %s AND NOT EXISTS (
     SELECT 1 FROM {student_year} later WHERE later.student_id = sy.student_id
     AND later.school_year = sy.school_year AND later.id > sy.id
-){scope}
+)
 """
-# One record per student: the year's (the last one written, for a student two districts
-# reported), or for the cohort (who may have left) the latest up to it. The year's is an
-# anti-join on the (student_id, school_year, ...) unique index: `id IN (SELECT MAX(id) ...
-# GROUP BY student_id)` sorted and looked up 66,000 rows, 1.9 s of a 2 s first view on
-# PostgreSQL; this takes 0.2 s.
-_PICK_LATEST = """
-SELECT MAX(r.id) FROM {student_year} r
-JOIN (
-    SELECT student_id, MAX(school_year) AS school_year FROM {student_year}
-    WHERE school_year <= %s AND student_id IN (
-        SELECT student_id FROM {graduation} WHERE cohort_year = %s
-    )
-    GROUP BY student_id
-) latest ON latest.student_id = r.student_id AND latest.school_year = r.school_year
-GROUP BY r.student_id
-"""
-_STATUS_BY_SCHOOL = """
+# One row per student, with the first year they reached each status in any program; the
+# counting is done in Python (`year_cubes`), which SQLite does faster than a 12-column
+# GROUP BY, and which lets the same pass give the indicators.
+_STUDENTS = """
 WITH enrolled AS ({enrolled}),
 status AS (
     SELECT student_id, MIN(participant_year) AS participant_year,
            MIN(concentrator_year) AS concentrator_year, MIN(completer_year) AS completer_year
     FROM {status} GROUP BY student_id
 )
-SELECT e.district_id, e.school_id, e.category,
-       SUM(CASE WHEN s.participant_year <= %s THEN 1 ELSE 0 END),
-       SUM(CASE WHEN s.concentrator_year <= %s THEN 1 ELSE 0 END),
-       SUM(CASE WHEN s.completer_year <= %s THEN 1 ELSE 0 END)
+SELECT e.student_id, e.district_id, e.school_id, {cube},
+       s.participant_year, s.concentrator_year, s.completer_year
 FROM enrolled e LEFT JOIN status s ON s.student_id = e.student_id
-GROUP BY e.district_id, e.school_id, e.category
 """
+# The students with each kind of record the indicators ask about, by the year.
+_GRADUATES = "SELECT student_id FROM {graduation} WHERE graduated AND graduation_year = %s"
+_WITH_CREDENTIAL = "SELECT student_id FROM {credential} WHERE school_year <= %s"
+_WITH_DUAL_CREDIT = (
+    "SELECT student_id FROM {dual_credit} WHERE school_year <= %s AND credits_earned > 0"
+)
+_WITH_WBL = "SELECT student_id FROM {wbl} WHERE school_year <= %s"
 _STATUS_BY_PROGRAM_GROUP = """
 WITH enrolled AS ({enrolled})
-SELECT e.district_id, e.school_id, {group} AS grp, e.category,
+SELECT e.district_id, e.school_id, {group} AS grp, {cube},
        COUNT(DISTINCT ps.student_id),
        COUNT(DISTINCT CASE WHEN ps.concentrator_year <= %s THEN ps.student_id END),
        COUNT(DISTINCT CASE WHEN ps.completer_year <= %s THEN ps.student_id END)
@@ -82,7 +79,7 @@ JOIN {status} ps ON ps.student_id = e.student_id
 JOIN {program} p ON p.id = ps.program_id
 {join}
 WHERE ps.participant_year <= %s
-GROUP BY e.district_id, e.school_id, {group}, e.category
+GROUP BY e.district_id, e.school_id, {group}, {cube}
 """
 _PROGRAM_GROUPS = {
     "program": ("p.id", ""),
@@ -92,56 +89,29 @@ _PROGRAM_GROUPS = {
         "LEFT JOIN {subcluster} sc ON sc.code = p.legacy_pathway_id",
     ),
 }
-# Correlated EXISTS on indexed student ids: SQLite joins unindexed CTEs row by row.
-_IS_CONCENTRATOR = """EXISTS (
-    SELECT 1 FROM {status} s WHERE s.student_id = e.student_id AND s.concentrator_year <= %s
-)"""
-_GRADUATING = """
-WITH enrolled AS ({enrolled}),
-flagged AS (
-    SELECT e.district_id, e.school_id, e.category,
-           CASE WHEN e.nontraditional THEN 1 ELSE 0 END AS nontraditional,
-           CASE WHEN EXISTS (
-               SELECT 1 FROM {graduation} g WHERE g.student_id = e.student_id
-               AND g.graduated AND g.graduation_year = %s
-           ) THEN 1 ELSE 0 END AS graduating,
-           CASE WHEN EXISTS (
-               SELECT 1 FROM {credential} c WHERE c.student_id = e.student_id
-               AND c.school_year <= %s
-           ) THEN 1 ELSE 0 END AS credential,
-           CASE WHEN EXISTS (
-               SELECT 1 FROM {dual_credit} d WHERE d.student_id = e.student_id
-               AND d.school_year <= %s AND d.credits_earned > 0
-           ) THEN 1 ELSE 0 END AS dual_credit,
-           CASE WHEN EXISTS (
-               SELECT 1 FROM {wbl} w WHERE w.student_id = e.student_id AND w.school_year <= %s
-           ) THEN 1 ELSE 0 END AS wbl
-    FROM enrolled e
-    WHERE {is_concentrator}
-)
-SELECT district_id, school_id, category, COUNT(*), SUM(nontraditional), SUM(graduating),
-       SUM(graduating * credential), SUM(graduating * dual_credit), SUM(graduating * wbl)
-FROM flagged
-GROUP BY district_id, school_id, category
-"""
-# Graduated within four years: by the cohort's year.
+# Graduated within four years, by the cohort's year: each concentrator in the cohort counted
+# where their latest record up to the year puts them (they may have left). Hash joins and a
+# window instead of correlated lookups: 0.4 s to 0.2 s on PostgreSQL with 100,000 students.
 _COHORT = """
-WITH enrolled AS ({enrolled}),
-flagged AS (
-    SELECT e.district_id, e.school_id, e.category,
-           CASE WHEN EXISTS (
-               SELECT 1 FROM {graduation} g WHERE g.student_id = e.student_id
-               AND g.cohort_year = %s AND g.graduated
-               AND (g.graduation_year IS NULL OR g.graduation_year <= g.cohort_year)
-           ) THEN 1 ELSE 0 END AS graduated
-    FROM enrolled e
-    WHERE {is_concentrator} AND EXISTS (
-        SELECT 1 FROM {graduation} g WHERE g.student_id = e.student_id AND g.cohort_year = %s
-    )
+WITH cohort AS (
+    SELECT student_id, MAX(CASE WHEN graduated AND (graduation_year IS NULL
+           OR graduation_year <= cohort_year) THEN 1 ELSE 0 END) AS graduated
+    FROM {graduation} WHERE cohort_year = %s GROUP BY student_id
+),
+concentrators AS (SELECT DISTINCT student_id FROM {status} WHERE concentrator_year <= %s),
+records AS (
+    SELECT sy.district_id, sy.school_id, {sy_columns}, c.graduated,
+           ROW_NUMBER() OVER (
+               PARTITION BY sy.student_id ORDER BY sy.school_year DESC, sy.id DESC
+           ) AS latest
+    FROM {student_year} sy
+    JOIN cohort c ON c.student_id = sy.student_id
+    JOIN concentrators k ON k.student_id = sy.student_id
+    WHERE sy.school_year <= %s
 )
-SELECT district_id, school_id, category, COUNT(*), SUM(graduated)
-FROM flagged
-GROUP BY district_id, school_id, category
+SELECT district_id, school_id, {columns}, COUNT(*), SUM(graduated)
+FROM records WHERE latest = 1
+GROUP BY district_id, school_id, {columns}
 """
 
 
@@ -160,45 +130,26 @@ def _tables() -> dict[str, str]:
     return {name: quote(model._meta.db_table) for name, model in models.items()}
 
 
-def _category_sql(breakdown: str) -> str:
-    if breakdown == ALL:
-        return f"'{ALL}'"
-    if breakdown in ("sex", "race_ethnicity"):
-        return f"sy.{breakdown}"
-    if breakdown in SPECIAL_POPULATIONS:
-        return f"CASE WHEN sy.{breakdown} THEN 'yes' ELSE 'no' END"
-    raise BadReportRequest(_("Unknown breakdown '%(value)s'.") % {"value": breakdown})
+# Every breakdown's column, in the cubes' order; a breakdown's category is read from its own.
+CUBE_COLUMNS = ("sex", "race_ethnicity", *SPECIAL_POPULATIONS)
+_NONTRADITIONAL = 2 + CUBE_COLUMNS.index("nontraditional")  # in a cube key
 
 
-def _enrolled(
-    year: int, scope: ReportScope, breakdown: str, *, latest: bool = False
-) -> tuple[str, list[Any]]:
-    """The SQL of the students counted (one row each) and its parameters."""
-    scope_sql, params = "", [year, year] if latest else [year]
-    if scope.district_id:
-        scope_sql += " AND sy.district_id = %s"
-        params.append(scope.district_id)  # type: ignore[arg-type]
-    if scope.school_id:
-        scope_sql += " AND sy.school_id = %s"
-        params.append(scope.school_id)
-    if not latest:
-        sql = _ENROLLED_IN_YEAR.format(
-            category=_category_sql(breakdown), student_year="{student_year}", scope=scope_sql
-        )
-        return sql, list(params)
-    sql = _ENROLLED.format(
-        category=_category_sql(breakdown),
-        student_year="{student_year}",
-        pick=_PICK_LATEST,
-        scope=scope_sql,
-    )
-    return sql, list(params)
+def _columns(alias: str = "") -> str:
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f"{prefix}{column}" for column in CUBE_COLUMNS)
+
+
+def _enrolled(year: int) -> tuple[str, list[Any]]:
+    """The SQL of the students counted statewide (one row each) and its parameters."""
+    sql = _ENROLLED_IN_YEAR.format(categories=_columns("sy"), student_year="{student_year}")
+    return sql, [year]
 
 
 def _run(template: str, params: Sequence[Any], **parts: str) -> list[tuple[Any, ...]]:
     tables = _tables()
     filled = {name: part.format(**tables) for name, part in parts.items()}
-    sql = template.format(**tables, **filled)
+    sql = template.format(**tables, **filled, cube=_columns("e"), columns=_columns())
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The plans' cost estimates trigger JIT compilation, which takes longer than
@@ -210,45 +161,133 @@ def _run(template: str, params: Sequence[Any], **parts: str) -> list[tuple[Any, 
         return list(cursor.fetchall())
 
 
-def status_by_school(year: int, breakdown: str) -> list[tuple[Any, ...]]:
+def collapse(rows: Iterable[Sequence[Any]], breakdown: str, leading: int) -> list[tuple[Any, ...]]:
+    """A cube's rows added up by one breakdown: (*the first `leading` values, category,
+    *sums), the category being "all", the column's value, or "yes"/"no" for a special
+    population."""
+    if breakdown != ALL and breakdown not in CUBE_COLUMNS:
+        raise BadReportRequest(_("Unknown breakdown '%(value)s'.") % {"value": breakdown})
+    index = None if breakdown == ALL else leading + CUBE_COLUMNS.index(breakdown)
+    flag = breakdown in SPECIAL_POPULATIONS
+    measures_from = leading + len(CUBE_COLUMNS)
+    sums: dict[tuple[Any, ...], list[int]] = {}
+    for row in rows:
+        if index is None:
+            category = ALL
+        elif flag:
+            category = "yes" if row[index] else "no"
+        else:
+            category = row[index]
+        key = (*row[:leading], category)
+        values = row[measures_from:]
+        found = sums.get(key)
+        if found is None:
+            sums[key] = [int(v or 0) for v in values]
+        else:
+            for position, value in enumerate(values):
+                found[position] += int(value or 0)
+    return [(*key, *values) for key, values in sums.items()]
+
+
+def _within(rows: list[tuple[Any, ...]], scope: ReportScope) -> list[tuple[Any, ...]]:
+    """The cube's rows of the scope's district or school (rows start district, school)."""
+    if scope.district_id:
+        rows = [row for row in rows if row[0] == scope.district_id]
+    if scope.school_id:
+        rows = [row for row in rows if int(row[1]) == scope.school_id]
+    return rows
+
+
+@dataclass(frozen=True)
+class YearCubes:
+    """A school year's statewide cubes for the status report and the indicators."""
+
+    status: list[tuple[Any, ...]]  # (district, school, *CUBE_COLUMNS, *STATUSES)
+    indicators: list[tuple[Any, ...]]  # (district, school, *CUBE_COLUMNS, *INDICATOR_MEASURES)
+
+
+def year_cubes(year: int, minimum: int) -> YearCubes:
+    """The status and indicator cubes of a year, from one pass over its students (plus the
+    cohort's query): cached together, so a Perkins page and the status pages share it, when
+    the tables read from them are (`minimum`: see report_cache). Only counts are kept; the
+    student ids never leave this function."""
+    return cached_table("year-cubes", (year,), minimum, lambda: _year_cubes(year))
+
+
+def _year_cubes(year: int) -> YearCubes:
+    enrolled, params = _enrolled(year)
+    students = _run(_STUDENTS, params, enrolled=enrolled)
+    graduates, credential, dual_credit, wbl = (
+        {row[0] for row in _run(sql, [year])}
+        for sql in (_GRADUATES, _WITH_CREDENTIAL, _WITH_DUAL_CREDIT, _WITH_WBL)
+    )
+    status: dict[tuple[Any, ...], list[int]] = {}
+    indicators: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0] * 8)
+    width = 3 + len(CUBE_COLUMNS)
+    for row in students:
+        student, key = row[0], tuple(row[1:width])
+        reached = [int(first is not None and first <= year) for first in row[width:]]
+        found = status.get(key)
+        if found is None:
+            status[key] = reached
+        else:
+            found[0] += reached[0]
+            found[1] += reached[1]
+            found[2] += reached[2]
+        if not reached[1]:
+            continue  # the indicators count concentrators only
+        graduating = student in graduates
+        counts = indicators[key]
+        counts[0] += 1
+        counts[1] += 1 if key[_NONTRADITIONAL] else 0
+        if graduating:
+            counts[2] += 1
+            counts[3] += student in credential
+            counts[4] += student in dual_credit
+            counts[5] += student in wbl
+    cohort = _run(_COHORT, [year, year, year], sy_columns=_columns("sy"))
+    for row in cohort:
+        indicators[tuple(row[: width - 1])][6:] = [int(v or 0) for v in row[width - 1 :]]
+    return YearCubes(
+        status=[(*key, *values) for key, values in status.items()],
+        indicators=[(*key, *values) for key, values in indicators.items()],
+    )
+
+
+def status_by_school(year: int, breakdown: str, minimum: int) -> list[tuple[Any, ...]]:
     """Statewide: (district, school, category, participants, concentrators, completers)."""
-    enrolled, params = _enrolled(year, ReportScope(), breakdown)
-    return _run(_STATUS_BY_SCHOOL, [*params, year, year, year], enrolled=enrolled)
+    return collapse(year_cubes(year, minimum).status, breakdown, 2)
+
+
+def program_cube(year: int, group_by: str, minimum: int) -> list[tuple[Any, ...]]:
+    """Statewide: (district, school, group, *CUBE_COLUMNS, participants, concentrators,
+    completers), a student counted once in each cluster or program of the grouping."""
+    group, join = _PROGRAM_GROUPS[group_by]
+
+    def compute() -> list[tuple[Any, ...]]:
+        enrolled, params = _enrolled(year)
+        return _run(
+            _STATUS_BY_PROGRAM_GROUP,
+            [*params, year, year, year],
+            enrolled=enrolled,
+            group=group,
+            join=join,
+        )
+
+    return cached_table("program-cube", (year, group_by), minimum, compute)
 
 
 def status_by_program_group(
-    year: int, scope: ReportScope, group_by: str, breakdown: str
+    year: int, scope: ReportScope, group_by: str, breakdown: str, minimum: int
 ) -> list[tuple[Any, ...]]:
     """(district, school, group, category, participants, concentrators, completers) for the
     scope's students."""
-    enrolled, params = _enrolled(year, scope, breakdown)
-    group, join = _PROGRAM_GROUPS[group_by]
-    return _run(
-        _STATUS_BY_PROGRAM_GROUP,
-        [*params, year, year, year],
-        enrolled=enrolled,
-        group=group,
-        join=join,
-    )
+    return collapse(_within(program_cube(year, group_by, minimum), scope), breakdown, 3)
 
 
-def indicator_counts(year: int, scope: ReportScope, breakdown: str) -> list[tuple[Any, ...]]:
-    """(district, school, category, *INDICATOR_MEASURES) from the two set-based queries; the
+def indicator_counts(
+    year: int, scope: ReportScope, breakdown: str, minimum: int
+) -> list[tuple[Any, ...]]:
+    """(district, school, category, *INDICATOR_MEASURES) for the scope's students; the
     measures in the order of `indicators.INDICATOR_MEASURES`."""
-    enrolled, params = _enrolled(year, scope, breakdown)
-    graduating = _run(
-        _GRADUATING,
-        [*params, year, year, year, year, year],
-        enrolled=enrolled,
-        is_concentrator=_IS_CONCENTRATOR,
-    )
-    enrolled, params = _enrolled(year, scope, breakdown, latest=True)
-    cohort = _run(
-        _COHORT, [*params, year, year, year], enrolled=enrolled, is_concentrator=_IS_CONCENTRATOR
-    )
-    merged: dict[tuple[Any, Any, Any], list[int]] = defaultdict(lambda: [0] * 8)
-    for district, school, category, *values in graduating:
-        merged[(district, school, category)][:6] = [int(v or 0) for v in values]
-    for district, school, category, *values in cohort:
-        merged[(district, school, category)][6:] = [int(v or 0) for v in values]
-    return [(*key, *values) for key, values in merged.items()]
+    return collapse(_within(year_cubes(year, minimum).indicators, scope), breakdown, 2)

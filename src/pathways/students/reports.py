@@ -144,7 +144,7 @@ def status_suppression(
 def _status_suppression(
     year: int, breakdown: str, minimum: int, everyone: dict[Key, Suppression | None] | None
 ) -> tuple[Geography, dict[Key, int], dict[Key, Suppression | None]]:
-    geography = load_geography(status_by_school(year, breakdown))
+    geography = load_geography(status_by_school(year, breakdown, minimum))
     categories = [code for code, _label in subgroups(breakdown)[1:]]
     counts = geography.counts(categories, STATUSES)
     equations = geography.equations(categories, STATUSES, GEOGRAPHIC)

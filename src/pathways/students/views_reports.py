@@ -6,13 +6,14 @@ reason. Filters are a GET form, so every view of a report is a link that can be 
 The page, its CSV and its XLSX come from the same service call, so they never disagree.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -62,7 +63,9 @@ class ReportKind:
     groupings: tuple[str, ...]
     build: Callable[[ReportRequest], Any]
     build_exact: Callable[[ReportRequest], Any]  # the same, without suppression
-    describe: Callable[[Any, dict[str, Any]], None]  # adds the report to the page's context
+    rows_of: Callable[[Any], Sequence[Any]]  # the report's table rows
+    describe: Callable[[Any, Sequence[Any], dict[str, Any]], None]  # adds the report and the
+    # rows of this page of its table to the page's context
 
     def default_group_by(self, scope: ReportScope) -> str:
         return "school" if not scope.statewide and "school" in self.groupings else "district"
@@ -105,7 +108,12 @@ def _page(request: HttpRequest, kind: ReportKind) -> HttpResponse:
     if report_request is None:
         status = 400 if context["years"] and context["form"].errors else 200
         return render(request, kind.template, context, status=status)
-    kind.describe(kind.build(report_request), context)
+    report = kind.build(report_request)
+    page = _table_page(request, kind.rows_of(report), report_request.breakdown)
+    kind.describe(report, list(page.object_list), context)
+    pages_query = request.GET.copy()
+    pages_query.pop("page", None)
+    context.update({"page": page, "query": pages_query.urlencode()})
     query = report_request.query()
     context.update(
         {
@@ -122,6 +130,17 @@ def _page(request: HttpRequest, kind: ReportKind) -> HttpResponse:
         }
     )
     return render(request, kind.template, context)
+
+
+ROWS_PER_PAGE = 240  # a statewide table by program and race has 3,800 rows: 1.7 MB of HTML
+
+
+def _table_page(request: HttpRequest, rows: Sequence[Any], breakdown: str) -> Page:
+    """One page of the table's rows, whole groups only (every group has a row per subgroup);
+    the downloads have every row. A page number out of range gives the nearest page."""
+    per_group = len(report_tables.subgroups(breakdown))
+    per_page = per_group * max(1, ROWS_PER_PAGE // per_group)
+    return Paginator(rows, per_page).get_page(request.GET.get("page"))
 
 
 def _shared_query(request: HttpRequest) -> str:
@@ -169,9 +188,10 @@ def _status_report(report_request: ReportRequest, minimum: int | None = None) ->
     )
 
 
-def _describe_status(report: Any, context: dict[str, Any]) -> None:
-    # Chart the rows at the level asked for: a state or district total would dwarf its parts.
-    charted = [row for row in report.rows if row.group_by == report.group_by] or report.rows
+def _describe_status(report: Any, rows: Sequence[Any], context: dict[str, Any]) -> None:
+    # Chart this page's rows at the level asked for: a state or district total would dwarf
+    # its parts.
+    charted = [row for row in rows if row.group_by == report.group_by] or rows
     context["report"] = report
     context["chart"] = grouped_bars([(_row_label(row), _counts(row)) for row in charted])
 
@@ -193,6 +213,7 @@ STATUS = ReportKind(
     groupings=report_tables.GROUP_BY,
     build=_status_report,
     build_exact=lambda report_request: _status_report(report_request, EXACT),
+    rows_of=lambda report: report.rows,
     describe=_describe_status,
 )
 
@@ -213,7 +234,7 @@ def _indicators(report_request: ReportRequest, minimum: int | None = None) -> An
 EXACT = 1  # a minimum cell size of 1 hides nothing
 
 
-def _describe_indicators(indicators: Any, context: dict[str, Any]) -> None:
+def _describe_indicators(indicators: Any, rows: Sequence[Any], context: dict[str, Any]) -> None:
     context["indicators"] = indicators
     context["minimum"] = indicators.minimum
     context["source"] = indicators.source
@@ -226,6 +247,7 @@ PERKINS = ReportKind(
     groupings=("state", "district"),  # the indicators are computed for places only
     build=_indicators,
     build_exact=lambda report_request: _indicators(report_request, EXACT),
+    rows_of=lambda indicators: indicators,
     describe=_describe_indicators,
 )
 
